@@ -1,0 +1,75 @@
+package dev.rollcall.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rollcall's configuration, read from ROLLCALL_* environment variables and validated up front so
+ * that a bad value stops start-up with a message that names the variable.
+ */
+public record Config(
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        Path dataDir,
+        String httpHost,
+        int httpPort,
+        int maxBodyBytes,
+        int bulkMaxOperations,
+        int filterMaxResults) {
+
+    public static final int DEFAULT_HTTP_PORT = 8080;
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Optional<String> dbUrl = Optional.ofNullable(blankToNull(env.get("ROLLCALL_DB_URL")));
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:mariadb:")) {
+                throw new ConfigException("ROLLCALL_DB_URL must be a jdbc:mariadb:// URL, got: " + url);
+            }
+        });
+        return new Config(
+                dbUrl,
+                env.getOrDefault("ROLLCALL_DB_USER", "root"),
+                env.getOrDefault("ROLLCALL_DB_PASSWORD", ""),
+                intVar(env, "ROLLCALL_DB_POOL_SIZE", 20, 1, 500),
+                Path.of(env.getOrDefault("ROLLCALL_DATA_DIR", "data")).toAbsolutePath(),
+                env.getOrDefault("ROLLCALL_HTTP_HOST", "127.0.0.1"),
+                intVar(env, "ROLLCALL_HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
+                intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
+                intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
+                intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000));
+    }
+
+    /** The same configuration listening elsewhere (tests and benchmarks bind port 0). */
+    public Config withHttpPort(int port) {
+        return new Config(dbUrl, dbUser, dbPassword, dbPoolSize, dataDir, httpHost, port,
+                maxBodyBytes, bulkMaxOperations, filterMaxResults);
+    }
+
+    public Config withDbUrl(String url) {
+        return new Config(Optional.ofNullable(url), dbUser, dbPassword, dbPoolSize, dataDir, httpHost, httpPort,
+                maxBodyBytes, bulkMaxOperations, filterMaxResults);
+    }
+
+    private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got: " + raw);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got: " + raw);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.rollcall.scim.schema;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A SCIM schema (core or extension) as published at /Schemas. */
+public record SchemaDef(String id, String name, String description, List<AttributeDef> attributes) {
+
+    public SchemaDef {
+        attributes = List.copyOf(attributes);
+    }
+
+    /** Top-level attribute by name, case-insensitively. */
+    public Optional<AttributeDef> attribute(String attrName) {
+        String wanted = attrName.toLowerCase(Locale.ROOT);
+        return attributes.stream().filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    }
+}
