@@ -52,7 +52,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             db.start();
             log.info("embedded MariaDB listening on 127.0.0.1:{}, data in {}", builder.getPort(), data);
             return new EmbeddedMariaDb(db, builder);
-        } catch (ManagedProcessException | IOException e) {
+        } catch (IOException e) {
             throw new ConfigException("could not start the embedded MariaDB under " + dataRoot + ": " + e.getMessage(), e);
         }
     }
