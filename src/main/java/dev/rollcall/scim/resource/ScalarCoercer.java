@@ -20,7 +20,7 @@ import java.util.Locale;
  * real clients are sloppy but the meaning is unambiguous: booleans as {@code "True"}/{@code "false"},
  * numbers as strings, a number where a string is expected (an employee number sent as 12345).
  */
-final class ScalarCoercer {
+public final class ScalarCoercer {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private ScalarCoercer() {
@@ -47,7 +47,7 @@ final class ScalarCoercer {
      * An xsd:dateTime in canonical form: UTC, ISO-8601 ({@code 2024-05-01T08:00:00Z}). A missing
      * offset is read as UTC and a bare date as midnight UTC, because HR systems send both.
      */
-    static String dateTime(JsonNode value, String path) {
+    public static String dateTime(JsonNode value, String path) {
         if (!value.isTextual()) {
             throw ScimException.invalidValue("Attribute '" + path + "' expects a dateTime string.");
         }
@@ -69,7 +69,7 @@ final class ScalarCoercer {
     }
 
     /** A boolean from a JSON boolean or the strings true/false in any case. */
-    static JsonNode bool(JsonNode value, String path) {
+    public static JsonNode bool(JsonNode value, String path) {
         if (value.isBoolean()) {
             return value;
         }
@@ -138,7 +138,7 @@ final class ScalarCoercer {
     }
 
     /** Echo client text in errors, but never a whole document. */
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 64 ? text : text.substring(0, 61) + "...";
     }
 }
