@@ -75,7 +75,7 @@ public final class AttributeValueNormalizer {
             return normalizeComplex(def, (ObjectNode) value, path);
         }
         Optional<AttributeDef> valueSub = def.subAttribute("value");
-        if (value.isValueNode() && valueSub.isPresent()) {
+        if (value.isTextual() && valueSub.isPresent()) {
             // e.g. "manager": "42" as Entra and several HR connectors send it
             ObjectNode wrapped = JSON.objectNode();
             wrapped.set(valueSub.get().name(), value);
