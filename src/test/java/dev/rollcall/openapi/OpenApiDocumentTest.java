@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,23 +96,21 @@ class OpenApiDocumentTest {
 
     @Test
     void errorStatusIsAStringAndScimTypesAreEnumerated() {
-        Map<String, Schema> props = properties("Error");
-        assertThat(props.get("status").getTypes()).containsExactly("string");
-        assertThat(props.get("scimType").getEnum()).contains(
+        assertThat(property("Error", "status").getTypes()).containsExactly("string");
+        assertThat(enumValues(property("Error", "scimType"))).contains(
                 "invalidFilter", "invalidSyntax", "invalidPath", "invalidValue", "uniqueness", "mutability",
                 "tooMany", "noTarget");
     }
 
     @Test
     void userCarriesEnterpriseAndLifecycleExtensions() {
-        Map<String, Schema> user = properties("User");
-        assertThat(user).containsKeys("userName", "emails", "groups",
+        assertThat(propertyNames("User")).contains("userName", "emails", "groups",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
                 "urn:rollcall:scim:schemas:extension:lifecycle:1.0:User");
-        assertThat(properties("LifecycleUser")).containsKeys(
+        assertThat(propertyNames("LifecycleUser")).contains(
                 "workerId", "hireDate", "terminationDate", "terminationReason", "employmentStatus",
                 "crmAccountId", "personId");
-        assertThat(properties("LifecycleUser").get("personId").getReadOnly()).isTrue();
+        assertThat(property("LifecycleUser", "personId").getReadOnly()).isTrue();
         assertThat(api.getComponents().getSchemas()).containsKeys(
                 "Group", "ListResponse", "PatchOp", "BulkRequest", "BulkResponse", "SearchRequest");
     }
@@ -123,9 +121,20 @@ class OpenApiDocumentTest {
         assertThat(api.getWebhooks()).isNullOrEmpty();
     }
 
-    @SuppressWarnings("rawtypes")
-    private static Map<String, Schema> properties(String component) {
-        return api.getComponents().getSchemas().get(component).getProperties();
+    private static Schema<?> component(String name) {
+        return api.getComponents().getSchemas().get(name);
+    }
+
+    private static Set<String> propertyNames(String componentName) {
+        return component(componentName).getProperties().keySet();
+    }
+
+    private static Schema<?> property(String componentName, String propertyName) {
+        return component(componentName).getProperties().get(propertyName);
+    }
+
+    private static List<String> enumValues(Schema<?> schema) {
+        return schema.getEnum().stream().map(String::valueOf).toList();
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
