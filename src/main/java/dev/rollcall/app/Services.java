@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.discovery.DiscoveryResource;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.CredentialStore;
@@ -59,6 +60,7 @@ public final class Services implements AutoCloseable {
     List<Object> resources(Config config) {
         ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
         List<Object> out = new ArrayList<>();
+        out.add(new DiscoveryResource(schemas, limits, json));
         return out;
     }
 
