@@ -15,7 +15,6 @@ import dev.rollcall.identity.Provenance;
 import dev.rollcall.store.generated.enums.PersonState;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,28 +31,21 @@ public final class PersonStore {
 
     /** The linking port bound to one transaction. */
     public PersonDirectory directory(DSLContext tx) {
-        return new PersonDirectory() {
-            @Override
-            public Optional<PersonRef> personOfWorker(long sourceId, String workerId) {
-                return tx.select(PERSON.PK, PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
-                        .where(ACCOUNT.WORKER_ID.eq(workerId)).and(ACCOUNT.SOURCE_ID.eq(sourceId))
-                        .limit(1)
-                        .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
-            }
-
-            @Override
-            public PersonRef createPerson(Instant at) {
-                return insert(tx, at);
-            }
-        };
+        return (sourceId, workerId) -> tx.select(PERSON.PK, PERSON.ID).from(ACCOUNT)
+                .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+                .where(ACCOUNT.WORKER_ID.eq(workerId)).and(ACCOUNT.SOURCE_ID.eq(sourceId))
+                .limit(1)
+                .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
     }
 
-    public PersonRef insert(DSLContext tx, Instant at) {
+    /** Inserts a new active person with its first golden record and events already counted. */
+    public PersonRef insert(DSLContext tx, Instant at, GoldenRecord golden, long eventSeq) {
         String id = UUID.randomUUID().toString();
         long pk = tx.insertInto(PERSON)
                 .set(PERSON.ID, id)
                 .set(PERSON.STATE, PersonState.active)
-                .set(PERSON.GOLDEN, JSON.valueOf("{}"))
+                .set(PERSON.GOLDEN, JSON.valueOf(toJson(golden)))
+                .set(PERSON.EVENT_SEQ, eventSeq)
                 .set(PERSON.CREATED_AT, Clock.toDb(at))
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .returningResult(PERSON.PK)
@@ -62,26 +54,21 @@ public final class PersonStore {
         return new PersonRef(pk, id);
     }
 
-    /** Loads the golden record, locking the person row for the rest of the transaction. */
-    public GoldenRecord lockGolden(DSLContext tx, long personPk) {
-        String data = tx.select(PERSON.GOLDEN).from(PERSON).where(PERSON.PK.eq(personPk)).forUpdate()
-                .fetchOne(PERSON.GOLDEN).data();
-        return fromJson(data);
+    /** Loads a person for change, locking its row for the rest of the transaction. */
+    public LockedPerson lock(DSLContext tx, long personPk) {
+        return tx.select(PERSON.ID, PERSON.GOLDEN, PERSON.EVENT_SEQ).from(PERSON).where(PERSON.PK.eq(personPk)).forUpdate()
+                .fetchOne(r -> new LockedPerson(personPk, r.value1(), fromJson(r.value2().data()), r.value3()));
     }
 
-    public void saveGolden(DSLContext tx, long personPk, GoldenRecord golden, Instant at) {
+    /** Saves the golden record and the advanced event sequence of a locked person. */
+    public void save(DSLContext tx, long personPk, GoldenRecord golden, long eventSeq, Instant at) {
         tx.update(PERSON)
                 .set(PERSON.GOLDEN, JSON.valueOf(toJson(golden)))
+                .set(PERSON.EVENT_SEQ, eventSeq)
                 .set(PERSON.VERSION, PERSON.VERSION.plus(1))
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(personPk))
                 .execute();
-    }
-
-    /** Advances and returns the person's event sequence (the row is locked by this transaction). */
-    public long nextEventSeq(DSLContext tx, long personPk) {
-        tx.update(PERSON).set(PERSON.EVENT_SEQ, PERSON.EVENT_SEQ.plus(1)).where(PERSON.PK.eq(personPk)).execute();
-        return tx.select(PERSON.EVENT_SEQ).from(PERSON).where(PERSON.PK.eq(personPk)).fetchOne(PERSON.EVENT_SEQ);
     }
 
     String toJson(GoldenRecord golden) {
@@ -100,8 +87,7 @@ public final class PersonStore {
         try {
             JsonNode root = json.readTree(data);
             Map<String, GoldenValue> values = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 JsonNode v = e.getValue();
                 values.put(e.getKey(), new GoldenValue(v.path("value").isNull() ? null : v.path("value").asText(),
                         new Provenance(v.path("sourceId").asLong(), v.path("accountId").asText(),
