@@ -1,0 +1,129 @@
+package dev.rollcall.app;
+
+import dev.rollcall.admin.AdminException;
+import dev.rollcall.admin.SourceAdministration;
+import dev.rollcall.identity.AdminScope;
+import dev.rollcall.identity.Caller;
+import dev.rollcall.identity.SourceKind;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The rollcall command line: serve, migrate, and the operator commands for sources and tokens. */
+@Command(name = "rollcall", mixinStandardHelpOptions = true, version = "rollcall 0.1.0",
+        description = "Identity provisioning server: SCIM 2.0 in, one person per human, signed webhooks out.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException || e instanceof AdminException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("rollcall: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    static Config config() {
+        return Config.fromEnvironment(System.getenv());
+    }
+
+    static Caller operator() {
+        return new Caller.OperatorCaller(System.getProperty("user.name", "operator"));
+    }
+
+    @Command(name = "serve", description = "Run the server (embedded MariaDB unless ROLLCALL_DB_URL is set).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            Config config = config();
+            Services services = Services.open(config);
+            RollcallServer server;
+            try {
+                server = RollcallServer.start(config, services);
+            } catch (RuntimeException e) {
+                services.close();
+                throw e;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "rollcall-shutdown"));
+            System.out.println("Rollcall listening on http://" + config.httpHost() + ":" + server.port());
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            DatabaseBootstrap.open(config()).close();
+            System.out.println("database is up to date");
+            return 0;
+        }
+    }
+
+    @Command(name = "sources", description = "Manage sources (upstream systems that push over SCIM).",
+            subcommands = {Sources.Add.class})
+    static final class Sources {
+        @Command(name = "add", description = "Register a source and print its bearer token (last line).")
+        static final class Add implements Callable<Integer> {
+            @Parameters(index = "0", description = "Source name, e.g. workday") String name;
+            @Option(names = "--kind", required = true, description = "hris, idp or crm") String kind;
+            @Option(names = "--may-create-persons", arity = "1",
+                    description = "Whether this source may create persons (default: yes for hris and crm, no for idp)")
+            Boolean mayCreatePersons;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                SourceKind sourceKind = SourceKind.fromWireName(kind);
+                try (Services services = Services.open(config())) {
+                    SourceAdministration.IssuedSource issued = services.sourceAdministration()
+                            .addSource(operator(), name, sourceKind, mayCreatePersons);
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("source " + issued.source().name() + " (" + sourceKind.wireName() + ") created; its token:");
+                    out.println(issued.token());
+                    out.flush();
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "admin-tokens", description = "Manage tokens for the admin API.", subcommands = {AdminTokens.Add.class})
+    static final class AdminTokens {
+        @Command(name = "add", description = "Issue an admin token and print it (last line).")
+        static final class Add implements Callable<Integer> {
+            @Parameters(index = "0", description = "Token name, e.g. it-dashboard") String name;
+            @Option(names = "--scope", required = true, description = "admin:read or admin:write") String scope;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                AdminScope adminScope = AdminScope.fromWireName(scope);
+                try (Services services = Services.open(config())) {
+                    String token = services.sourceAdministration().addAdminToken(operator(), name, adminScope);
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("admin token " + name + " (" + adminScope.wireName() + ") created:");
+                    out.println(token);
+                    out.flush();
+                }
+                return 0;
+            }
+        }
+    }
+}

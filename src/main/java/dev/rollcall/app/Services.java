@@ -1,0 +1,103 @@
+package dev.rollcall.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.admin.SourceAdministration;
+import dev.rollcall.identity.AccessTokens;
+import dev.rollcall.identity.PersonLinker;
+import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.http.ScimBodyReader;
+import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.resource.AttributeProjector;
+import dev.rollcall.scim.resource.AttributeValueNormalizer;
+import dev.rollcall.scim.resource.ImmutabilityGuard;
+import dev.rollcall.scim.resource.ResourceNormalizer;
+import dev.rollcall.scim.users.AccountWriter;
+import dev.rollcall.scim.users.UserFactsExtractor;
+import dev.rollcall.scim.users.UserRenderer;
+import dev.rollcall.scim.users.UserService;
+import dev.rollcall.scim.users.UsersResource;
+import dev.rollcall.store.AccountStore;
+import dev.rollcall.store.EventStore;
+import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.MembershipQueries;
+import dev.rollcall.store.PersonStore;
+import dev.rollcall.scim.discovery.DiscoveryResource;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.store.AuditStore;
+import dev.rollcall.store.CredentialStore;
+import dev.rollcall.store.Database;
+import dev.rollcall.store.Migrations;
+import dev.rollcall.store.SourceStore;
+import dev.rollcall.store.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The object graph of one Rollcall process, built by plain constructors. */
+public final class Services implements AutoCloseable {
+    private final DatabaseBootstrap bootstrap;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Transactions transactions;
+    private final SchemaRegistry schemas;
+    private final SourceAdministration sourceAdministration;
+    private final UserRenderer userRenderer;
+    private final UserService users;
+
+    private Services(DatabaseBootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+        this.json = JsonMapperFactory.create();
+        this.clock = Clock.systemUTC();
+        this.transactions = new Transactions(bootstrap.database());
+        this.schemas = new SchemaRegistry();
+        AttributeValueNormalizer values = new AttributeValueNormalizer();
+        ImmutabilityGuard immutability = new ImmutabilityGuard();
+        ResourceNormalizer normalizer = new ResourceNormalizer(values);
+        PatchEngine patches = new PatchEngine(schemas, values, immutability);
+        AccountStore accounts = new AccountStore();
+        this.userRenderer = new UserRenderer(json);
+        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, new PersonStore(json), new PersonLinker(),
+                new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
+        this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
+                accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
+                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+    }
+
+    public static Services open(Config config) {
+        return new Services(DatabaseBootstrap.open(config));
+    }
+
+    public Database database() {
+        return bootstrap.database();
+    }
+
+    public Migrations migrations() {
+        return bootstrap.migrations();
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public SourceAdministration sourceAdministration() {
+        return sourceAdministration;
+    }
+
+    /** The JAX-RS resources of the protocol surfaces. */
+    List<Object> resources(Config config) {
+        ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
+        ScimBodyReader bodies = new ScimBodyReader(json, config.maxBodyBytes());
+        AttributeProjector projector = new AttributeProjector(schemas);
+        List<Object> out = new ArrayList<>();
+        out.add(new DiscoveryResource(schemas, limits, json));
+        out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        bootstrap.close();
+    }
+}

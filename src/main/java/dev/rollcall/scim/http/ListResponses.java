@@ -1,0 +1,25 @@
+package dev.rollcall.scim.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.scim.Page;
+import dev.rollcall.scim.schema.SchemaUris;
+import java.util.List;
+
+/** RFC 7644 §3.4.2 ListResponse bodies. */
+public final class ListResponses {
+    private ListResponses() {
+    }
+
+    public static ObjectNode of(ObjectMapper json, Page<?> page, List<ObjectNode> resources) {
+        ObjectNode out = json.createObjectNode();
+        out.putArray("schemas").add(SchemaUris.LIST_RESPONSE);
+        out.put("totalResults", page.totalResults());
+        out.put("itemsPerPage", resources.size());
+        out.put("startIndex", page.startIndex());
+        ArrayNode array = out.putArray("Resources");
+        resources.forEach(array::add);
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rollcall.store;
+
+/** A group an account belongs to, directly or through nested groups. */
+public record GroupMembership(String groupId, String displayName, boolean direct) {
+}

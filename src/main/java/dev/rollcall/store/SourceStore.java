@@ -1,0 +1,49 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.SOURCE;
+
+import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceKind;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Sources: the upstream systems allowed to push. */
+public final class SourceStore {
+
+    public Source insert(DSLContext tx, String name, SourceKind kind, boolean mayCreatePersons) {
+        long id = tx.insertInto(SOURCE)
+                .set(SOURCE.NAME, name)
+                .set(SOURCE.KIND, toDb(kind))
+                .set(SOURCE.MAY_CREATE_PERSONS, mayCreatePersons)
+                .returningResult(SOURCE.ID)
+                .fetchOne()
+                .value1();
+        return new Source(id, name, kind, mayCreatePersons);
+    }
+
+    public Optional<Source> byName(DSLContext tx, String name) {
+        return tx.selectFrom(SOURCE).where(SOURCE.NAME.eq(name)).fetchOptional().map(SourceStore::toSource);
+    }
+
+    public Optional<Source> byId(DSLContext tx, long id) {
+        return tx.selectFrom(SOURCE).where(SOURCE.ID.eq(id)).fetchOptional().map(SourceStore::toSource);
+    }
+
+    public List<Source> all(DSLContext tx) {
+        return tx.selectFrom(SOURCE).orderBy(SOURCE.ID).fetch(SourceStore::toSource);
+    }
+
+    static Source toSource(Record r) {
+        return new Source(r.get(SOURCE.ID), r.get(SOURCE.NAME), fromDb(r.get(SOURCE.KIND)), r.get(SOURCE.MAY_CREATE_PERSONS));
+    }
+
+    private static dev.rollcall.store.generated.enums.SourceKind toDb(SourceKind kind) {
+        return dev.rollcall.store.generated.enums.SourceKind.valueOf(kind.wireName());
+    }
+
+    private static SourceKind fromDb(dev.rollcall.store.generated.enums.SourceKind kind) {
+        return SourceKind.fromWireName(kind.getLiteral());
+    }
+}

@@ -1,0 +1,150 @@
+package dev.rollcall.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.app.Config;
+import dev.rollcall.app.RollcallServer;
+import dev.rollcall.app.Services;
+import dev.rollcall.identity.AdminScope;
+import dev.rollcall.identity.Caller;
+import dev.rollcall.identity.SourceKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real Rollcall server on 127.0.0.1 and a random port, over a fresh database, with a plain
+ * HTTP/1.1 client. One per test class: start in @BeforeAll, close in @AfterAll.
+ */
+public final class RollcallTestServer implements AutoCloseable {
+    private static final Caller TEST_OPERATOR = new Caller.OperatorCaller("test");
+    private final RollcallServer server;
+    private final Services services;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final String base;
+
+    private RollcallTestServer(RollcallServer server, Services services) {
+        this.server = server;
+        this.services = services;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.json = services.json();
+        this.base = "http://127.0.0.1:" + server.port();
+    }
+
+    public static RollcallTestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra ROLLCALL_* settings on top of the test defaults. */
+    public static RollcallTestServer start(Map<String, String> env) {
+        TestDatabases.TestDb db = TestDatabases.fresh();
+        Map<String, String> all = new HashMap<>();
+        all.put("ROLLCALL_DB_URL", db.url());
+        all.put("ROLLCALL_DB_USER", db.user());
+        all.put("ROLLCALL_DB_PASSWORD", db.password());
+        all.put("ROLLCALL_HTTP_PORT", "0");
+        all.put("ROLLCALL_DB_POOL_SIZE", "8");
+        all.putAll(env);
+        Config config = Config.fromEnvironment(all);
+        Services services = Services.open(config);
+        return new RollcallTestServer(RollcallServer.start(config, services), services);
+    }
+
+    public String baseUrl() {
+        return base;
+    }
+
+    public String scimUrl() {
+        return base + "/scim/v2";
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** Registers a source and returns its bearer token. */
+    public String addSource(String name, SourceKind kind) {
+        return services.sourceAdministration().addSource(TEST_OPERATOR, name, kind, null).token();
+    }
+
+    public String addAdminToken(String name, AdminScope scope) {
+        return services.sourceAdministration().addAdminToken(TEST_OPERATOR, name, scope);
+    }
+
+    public HttpResult get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public HttpResult delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public HttpResult post(String path, String token, Object body) {
+        return send(withBody(request(path, token), "POST", body));
+    }
+
+    public HttpResult put(String path, String token, Object body) {
+        return send(withBody(request(path, token), "PUT", body));
+    }
+
+    public HttpResult patch(String path, String token, Object body) {
+        return send(withBody(request(path, token), "PATCH", body));
+    }
+
+    /** A request builder for the given path (relative to the server root) with the bearer token set. */
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    public HttpResult send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Body: a String is sent as is, anything else (JsonNode, Map) as JSON; content type application/scim+json. */
+    private HttpRequest.Builder withBody(HttpRequest.Builder b, String method, Object body) {
+        String text;
+        try {
+            text = body instanceof String s ? s : json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.header("Content-Type", "application/scim+json").method(method, HttpRequest.BodyPublishers.ofString(text));
+    }
+
+    public JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.rollcall.testing;
+
+import dev.rollcall.app.EmbeddedMariaDb;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Where tests get a real MariaDB: the server named by ROLLCALL_TEST_DB_URL (a server URL such as
+ * {@code jdbc:mariadb://127.0.0.1:3306/}, with ROLLCALL_TEST_DB_USER / ROLLCALL_TEST_DB_PASSWORD),
+ * else one embedded MariaDB per test JVM. Every caller gets a fresh database of its own.
+ */
+public final class TestDatabases {
+    private static EmbeddedMariaDb embedded;
+
+    private TestDatabases() {
+    }
+
+    public record TestDb(String url, String user, String password) {
+    }
+
+    public static synchronized TestDb fresh() {
+        String name = "rollcall_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String external = System.getenv("ROLLCALL_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            String base = external.endsWith("/") ? external : external + "/";
+            return new TestDb(base + name + "?createDatabaseIfNotExist=true",
+                    envOr("ROLLCALL_TEST_DB_USER", "root"), envOr("ROLLCALL_TEST_DB_PASSWORD", ""));
+        }
+        if (embedded == null) {
+            embedded = EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-mariadb-stop"));
+        }
+        String url = embedded.jdbcUrl().replace("/" + EmbeddedMariaDb.DATABASE + "?", "/" + name + "?");
+        return new TestDb(url, "root", "");
+    }
+
+    private static String envOr(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null ? dflt : v;
+    }
+}
