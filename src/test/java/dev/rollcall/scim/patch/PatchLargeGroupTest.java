@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Membership changes stay linear: a quadratic pass over 100,000 members would take minutes. */
+/** Membership changes stay linear: a quadratic pass over 100,000 members would take many minutes (bound generous for a loaded CI machine). */
 class PatchLargeGroupTest extends PatchFixture {
 
     private static ArrayNode members(int from, int count) {
@@ -24,7 +24,7 @@ class PatchLargeGroupTest extends PatchFixture {
     void addsAndRemovesMembersOfAHugeGroupQuickly() {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("displayName", "All staff");
         body.set("members", members(0, 100_000));
-        ObjectNode out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+        ObjectNode out = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             ObjectNode stored = normalizer.normalize(registry.group(), body);
             return patchGroup(stored, "[{'op':'add','path':'members','value':" + members(99_000, 2_000) + "},"
                     + "{'op':'remove','path':'members','value':" + members(0, 1_000) + "}]");
