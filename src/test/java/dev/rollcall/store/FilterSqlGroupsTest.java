@@ -39,7 +39,7 @@ class FilterSqlGroupsTest {
     }
 
     @AfterAll
-    void dropDatabase() throws Exception {
+    void dropDatabase() {
         db.close();
     }
 

@@ -50,7 +50,7 @@ class FilterSqlIndexUseTest {
     }
 
     @AfterAll
-    void dropDatabase() throws Exception {
+    void dropDatabase() {
         db.close();
     }
 

@@ -49,7 +49,7 @@ class FilterSqlUsersTest {
     }
 
     @AfterAll
-    void dropDatabase() throws Exception {
+    void dropDatabase() {
         db.close();
     }
 
