@@ -3,7 +3,11 @@ package dev.rollcall.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
-import dev.rollcall.identity.PersonLinker;
+import dev.rollcall.identity.AccountResolution;
+import dev.rollcall.identity.CurrentAuthority;
+import dev.rollcall.identity.GoldenComputer;
+import dev.rollcall.identity.IdentityAdministration;
+import dev.rollcall.identity.Matcher;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.patch.PatchEngine;
@@ -19,6 +23,8 @@ import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.IdentityReads;
+import dev.rollcall.store.IdentityStore;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
@@ -44,8 +50,9 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
+    private final IdentityAdministration identityAdministration;
 
-    private Services(DatabaseBootstrap bootstrap) {
+    private Services(DatabaseBootstrap bootstrap, Config config) {
         this.bootstrap = bootstrap;
         this.json = JsonMapperFactory.create();
         this.clock = Clock.systemUTC();
@@ -57,8 +64,16 @@ public final class Services implements AutoCloseable {
         PatchEngine patches = new PatchEngine(schemas, values, immutability);
         AccountStore accounts = new AccountStore();
         this.userRenderer = new UserRenderer(json);
-        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, new PersonStore(json), new PersonLinker(),
-                new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
+        PersonStore persons = new PersonStore(json);
+        IdentityStore identityStore = new IdentityStore(transactions, json, persons, new EventStore(), new AuditStore());
+        CurrentAuthority authority = new CurrentAuthority();
+        AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
+                new GoldenComputer(), authority);
+        this.identityAdministration = new IdentityAdministration(identityStore,
+                new IdentityReads(bootstrap.database(), json, persons, identityStore), authority, resolution, clock);
+        identityAdministration.initialiseAuthority(config.identity().authorityOverrides());
+        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, identityStore, resolution,
+                new AuditStore(), new UserFactsExtractor(), clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
@@ -66,7 +81,7 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services open(Config config) {
-        return new Services(DatabaseBootstrap.open(config));
+        return new Services(DatabaseBootstrap.open(config), config);
     }
 
     public Database database() {
@@ -83,6 +98,11 @@ public final class Services implements AutoCloseable {
 
     public SourceAdministration sourceAdministration() {
         return sourceAdministration;
+    }
+
+    /** Identity administration: authority matrix, match cases, merge/unmerge, person detail and timeline. */
+    public IdentityAdministration identityAdministration() {
+        return identityAdministration;
     }
 
     /** The JAX-RS resources of the protocol surfaces. */
