@@ -106,10 +106,15 @@ public final class AccountResolution {
         person.save(now);
     }
 
-    /** Recomputes a person's golden record (after an authority change, a merge...) and emits what changed. */
+    /**
+     * Recomputes a person's golden record (after a merge, an unmerge...) and emits person.updated with
+     * what changed, unless {@code cause} is null (a person about to be announced as created).
+     */
     List<AttributeChange> recompute(PersonWork person, Long sourceId, String cause, Instant now, IdentityTx tx) {
         List<AttributeChange> changes = person.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
-        person.emitChanges(changes, sourceId, cause);
+        if (cause != null) {
+            person.emitChanges(changes, sourceId, cause);
+        }
         return changes;
     }
 

@@ -84,7 +84,7 @@ final class PersonOperations {
         if (worker != null && !workerStays) {
             tx.moveWorker(worker, created.pk());
         }
-        resolution.recompute(fresh, null, "person.unmerged", now, tx);
+        resolution.recompute(fresh, null, null, now, tx);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("fromPersonId", personId);
         payload.put("newPersonId", created.id());
