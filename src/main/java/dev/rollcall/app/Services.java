@@ -62,7 +62,7 @@ public final class Services implements AutoCloseable {
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+                new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }
 
     public static Services open(Config config) {
