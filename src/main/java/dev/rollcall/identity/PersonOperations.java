@@ -34,15 +34,16 @@ final class PersonOperations {
             throw IdentityException.conflict("person " + (merged.row().mergedIntoPk() != null ? mergedId : survivorId)
                     + " was already merged into another person");
         }
+        if (survivor.row().provisional() && !merged.row().provisional()) {
+            throw IdentityException.invalid("person " + survivorId + " is provisional (unresolved): merge it into "
+                    + mergedId + " instead, or decide its match case");
+        }
         List<LinkedAccount> moved = tx.linkedAccounts(merged.row().pk());
         for (LinkedAccount a : moved) {
             tx.relink(a.pk(), survivor.row().pk());
         }
         tx.moveWorkerLinks(merged.row().pk(), survivor.row().pk());
         tx.markMerged(merged.row().pk(), survivor.row().pk(), now);
-        if (survivor.row().provisional() && !merged.row().provisional()) {
-            tx.promote(survivor.row().pk(), now);
-        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("survivorId", survivorId);
         payload.put("mergedId", mergedId);
