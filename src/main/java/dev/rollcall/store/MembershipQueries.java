@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.param;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
@@ -25,21 +26,41 @@ public final class MembershipQueries {
     private static final Field<Long> ANC_GROUP = field(name("anc", "group_pk"), Long.class);
     private static final Field<Integer> ANC_DEPTH = field(name("anc", "depth"), Integer.class);
 
+    /**
+     * The groups an account is in, directly (depth 0) or through nested groups. This runs for every
+     * User returned (GET, list items, writes), and rendering the recursive query cost more CPU than
+     * the database spent on it; so it is rendered once, with the account as its only bind value.
+     */
     public List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
+        String sql = groupsOfAccountSql;
+        if (sql == null) {
+            sql = renderGroupsOfAccount(db);
+            groupsOfAccountSql = sql;
+        }
+        return db.resultQuery(sql, accountPk)
+                .fetch(r -> new GroupMembership(r.get(0, String.class), r.get(1, String.class), r.get(2, Integer.class) == 0));
+    }
+
+    private volatile String groupsOfAccountSql;
+
+    private static String renderGroupsOfAccount(DSLContext db) {
         GroupMember gm = GROUP_MEMBER.as("gm");
         CommonTableExpression<Record2<Long, Integer>> anc = name("anc").fields("group_pk", "depth").as(
                 select(GROUP_MEMBER.GROUP_PK, inline(0)).from(GROUP_MEMBER)
-                        .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(accountPk))
-                        .unionAll(select(gm.GROUP_PK, ANC_DEPTH.plus(1)).from(gm)
+                        .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class)))
+                        .unionAll(select(gm.GROUP_PK, ANC_DEPTH.plus(inline(1))).from(gm)
                                 .join(table(name("anc"))).on(gm.MEMBER_GROUP_PK.eq(ANC_GROUP))
-                                .where(ANC_DEPTH.lt(MAX_DEPTH))));
+                                .where(ANC_DEPTH.lt(inline(MAX_DEPTH)))));
         Field<Integer> depth = min(ANC_DEPTH).as("depth");
-        return db.withRecursive(anc)
+        String sql = db.render(db.withRecursive(anc)
                 .select(SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME, depth)
                 .from(anc).join(SCIM_GROUP).on(SCIM_GROUP.PK.eq(ANC_GROUP))
                 .groupBy(SCIM_GROUP.PK, SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME)
-                .orderBy(SCIM_GROUP.DISPLAY_NAME, SCIM_GROUP.ID)
-                .fetch(r -> new GroupMembership(r.value1(), r.value2(), r.value3() == 0));
+                .orderBy(SCIM_GROUP.DISPLAY_NAME, SCIM_GROUP.ID));
+        if (sql.indexOf('?') != sql.lastIndexOf('?') || sql.indexOf('{') >= 0) {
+            throw new IllegalStateException("groups-of-account SQL must have exactly one bind value: " + sql);
+        }
+        return sql;
     }
 
     /** True if {@code groupPk} is {@code candidatePk} or (transitively) contains it. */
