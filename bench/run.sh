@@ -122,9 +122,11 @@ export BENCH_IDS_FILE=$WORK/ids
 say "server pid $SERVER_PID, JVM: $JAVA_OPTS"
 seed 1 "$SMALL"
 sample_ids
-say "warm-up (not reported)"
-BENCH_USERS=$SMALL BENCH_FILTER=userName phase warmup-filter filter.lua 10
-phase warmup-get get.lua 5
+say "warm-up, so that the JIT has compiled the request paths (not reported)"
+BENCH_USERS=$SMALL BENCH_FILTER=userName phase warmup-filter filter.lua 20
+BENCH_USERS=$SMALL BENCH_FILTER=emails.value phase warmup-filter-emails filter.lua 5
+phase warmup-get get.lua 10
+phase warmup-patch patch.lua 10
 say "measuring at $SMALL users"
 BENCH_USERS=$SMALL BENCH_FILTER=userName phase "filter_userName@$SMALL" filter.lua
 seed $((SMALL + 1)) "$N"
