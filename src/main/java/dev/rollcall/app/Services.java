@@ -5,6 +5,7 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.groups.GroupPatcher;
 import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupWriter;
@@ -72,8 +73,9 @@ public final class Services implements AutoCloseable {
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         GroupStore groupStore = new GroupStore();
         this.groupRenderer = new GroupRenderer(json);
-        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
-                new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
+        MemberInput memberInput = new MemberInput(values, schemas);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
+                new GroupPatcher(patches, memberInput, schemas), memberInput, new MemberResolver(groupStore, new MembershipQueries()), groupStore,
                 new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),

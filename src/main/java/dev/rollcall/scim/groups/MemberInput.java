@@ -53,6 +53,17 @@ public final class MemberInput {
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * The members named by a {@code members} value (an array of member objects, or one object), de-duplicated.
+     *
+     * @throws ScimException invalidValue as for {@link #take}
+     */
+    public List<RequestedMember> read(JsonNode value) {
+        Map<String, RequestedMember> byId = new LinkedHashMap<>();
+        read(value, byId);
+        return new ArrayList<>(byId.values());
+    }
+
     private void read(JsonNode value, Map<String, RequestedMember> byId) {
         if (value == null || value.isNull()) {
             return;
