@@ -10,7 +10,6 @@ import dev.rollcall.scim.schema.AttributeDef;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.SchemaUris;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +41,11 @@ public final class MemberInput {
      */
     public List<RequestedMember> take(ObjectNode body) {
         Map<String, RequestedMember> byId = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
+        List<String> keys = new ArrayList<>();
+        body.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
             if (key.equalsIgnoreCase("members") || key.equalsIgnoreCase(MEMBERS_URN)) {
-                read(e.getValue(), byId);
-                it.remove();
+                read(body.remove(key), byId);
             }
         }
         return new ArrayList<>(byId.values());
