@@ -24,6 +24,7 @@ import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
+import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.GroupStore;
@@ -54,6 +55,8 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
+    private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -75,11 +78,13 @@ public final class Services implements AutoCloseable {
         this.groupRenderer = new GroupRenderer(json);
         MemberInput memberInput = new MemberInput(values, schemas);
         this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
-                new GroupPatcher(patches, memberInput, schemas), memberInput, new MemberResolver(groupStore, new MembershipQueries()), groupStore,
-                new FilterSql(schemas), groupRenderer,
+                new GroupPatcher(patches, memberInput, schemas), memberInput,
+                new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
+        this.auditChain = new AuditChain(bootstrap.database());
+        this.auditSealer = new AuditSealer(auditChain, clock);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+                new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }
 
     public static Services open(Config config) {
@@ -92,6 +97,15 @@ public final class Services implements AutoCloseable {
 
     public Migrations migrations() {
         return bootstrap.migrations();
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Starts what a serving process runs in the background (CLI commands do not). */
+    public void startBackgroundWork() {
+        auditSealer.start();
     }
 
     public ObjectMapper json() {
@@ -116,6 +130,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSealer.close();
         bootstrap.close();
     }
 }
