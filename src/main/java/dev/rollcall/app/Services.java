@@ -5,6 +5,11 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.bulk.BulkProcessor;
+import dev.rollcall.scim.bulk.BulkRequestReader;
+import dev.rollcall.scim.bulk.BulkResource;
+import dev.rollcall.scim.bulk.ResourceKind;
+import dev.rollcall.scim.bulk.UserBulkTarget;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
@@ -33,6 +38,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The object graph of one Rollcall process, built by plain constructors. */
 public final class Services implements AutoCloseable {
@@ -93,6 +99,8 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users))),
+                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
         return out;
     }
 
