@@ -85,8 +85,11 @@ public final class BulkIds {
     private static void prune(JsonNode container, Set<String> ids) {
         if (container.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = container.fields(); it.hasNext(); ) {
-                JsonNode value = it.next().getValue();
-                if (refersTo(value, ids) || (value.isObject() && holdsDirectReference(value, ids))) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                // a schema extension is a container of attributes, not a value: look inside it
+                boolean extension = field.getKey().regionMatches(true, 0, "urn:", 0, 4);
+                if (refersTo(value, ids) || (!extension && value.isObject() && holdsDirectReference(value, ids))) {
                     it.remove();
                 } else if (value.isContainerNode()) {
                     prune(value, ids);
