@@ -10,6 +10,12 @@ import dev.rollcall.scim.bulk.BulkRequestReader;
 import dev.rollcall.scim.bulk.BulkResource;
 import dev.rollcall.scim.bulk.ResourceKind;
 import dev.rollcall.scim.bulk.UserBulkTarget;
+import dev.rollcall.scim.groups.GroupRenderer;
+import dev.rollcall.scim.groups.GroupService;
+import dev.rollcall.scim.groups.GroupWriter;
+import dev.rollcall.scim.groups.GroupsResource;
+import dev.rollcall.scim.groups.MemberInput;
+import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
@@ -24,6 +30,7 @@ import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
@@ -50,6 +57,8 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
+    private final GroupRenderer groupRenderer;
+    private final GroupService groups;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -67,6 +76,12 @@ public final class Services implements AutoCloseable {
                 new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        GroupStore groupStore = new GroupStore();
+        this.groupRenderer = new GroupRenderer(json);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
+                new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
+                new FilterSql(schemas), groupRenderer,
+                new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
                 new AuditStore(), new AccessTokens(new SecureRandom()), clock);
     }
@@ -101,6 +116,7 @@ public final class Services implements AutoCloseable {
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
         out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users))),
                 new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
+        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
         return out;
     }
 
