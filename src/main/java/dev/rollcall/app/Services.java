@@ -6,6 +6,7 @@ import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.bulk.BulkProcessor;
+import dev.rollcall.scim.bulk.GroupBulkTarget;
 import dev.rollcall.scim.bulk.BulkRequestReader;
 import dev.rollcall.scim.bulk.BulkResource;
 import dev.rollcall.scim.bulk.ResourceKind;
@@ -114,7 +115,8 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
-        out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users))),
+        out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users),
+                ResourceKind.GROUPS, new GroupBulkTarget(groups))),
                 new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
         out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
         return out;

@@ -6,8 +6,6 @@ import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +18,25 @@ import org.slf4j.LoggerFactory;
 /**
  * One bulk request being processed. Operations run in request order, except that an operation
  * waits until every POST whose bulkId it refers to has run (RFC 7644 §3.7.1). When every waiting
- * operation waits on another (a circular reference, e.g. two groups that are members of each
- * other), the cycle is broken as the RFC asks ("MUST try to resolve"): one POST of the cycle is
- * created without the values that refer to the cycle, and once those resources exist it is
- * replaced with its full data. Should that completion fail, the resource is deleted again and the
- * POST is reported failed, so no operation leaves a partial write.
- *
- * <p>A reference to a bulkId no POST of the request declares fails its operation with 400
- * invalidValue; a reference to a POST that failed fails it with 409 (the operation conflicts
- * with the state the request produced).
+ * operation waits on another, there is a circular reference, which the RFC asks to try to resolve:
+ * <ul>
+ * <li>a cycle of Groups is groups containing each other, which Groups refuses in any order: its
+ *     operations fail with 409 and nothing of them is written (the RFC allows 409 here);</li>
+ * <li>any other cycle (users who manage each other) is broken: its first POST is created without
+ *     the values that refer to the cycle, the rest of the cycle runs, then that resource is
+ *     replaced with its full data. Only the cycle sees the partly created resource; should the
+ *     completion fail, the resource is deleted again and the POST reported failed.</li>
+ * </ul>
+ * A reference to a bulkId no POST of the request declares fails its operation with 400
+ * invalidValue; a reference to a POST that failed fails it with 409 (it conflicts with the state
+ * the request produced). With failOnErrors, processing stops at that many errors and only the
+ * operations processed are reported.
  */
 final class BulkRun {
     private static final Logger log = LoggerFactory.getLogger(BulkRun.class);
 
     /** A POST created without its circular references, to be completed. */
-    private record Incomplete(BulkOperation op, String id, Set<String> deferred) {
+    private record Incomplete(BulkOperation op, String id, Set<String> deferred, Set<Integer> waitsFor) {
     }
 
     private final Map<ResourceKind, BulkTarget> targets;
@@ -42,9 +44,7 @@ final class BulkRun {
     private final Caller caller;
     private final int failOnErrors;
     private final List<BulkOperation> pending;
-    private final Map<String, BulkOperation> declaredBy = new HashMap<>();
-    private final Map<String, String> created = new HashMap<>();
-    private final Set<String> failed = new HashSet<>();
+    private final BulkIdTable bulkIds;
     private final List<Incomplete> incomplete = new ArrayList<>();
     private final Map<Integer, BulkResult> results = new TreeMap<>();
     private int errors;
@@ -56,11 +56,7 @@ final class BulkRun {
         this.caller = caller;
         this.failOnErrors = request.failOnErrors();
         this.pending = new ArrayList<>(request.operations());
-        for (BulkOperation op : request.operations()) {
-            if (op.declaredBulkId() != null) {
-                declaredBy.putIfAbsent(op.declaredBulkId(), op);
-            }
-        }
+        this.bulkIds = new BulkIdTable(request.operations());
     }
 
     List<BulkResult> execute() {
@@ -73,51 +69,59 @@ final class BulkRun {
             if (next != null) {
                 pending.remove(next);
                 run(next);
+                continue;
+            }
+            List<BulkOperation> cycle = bulkIds.cycle(pending);
+            if (cycle.isEmpty()) {
+                // cannot happen by construction; never loop forever if it does
+                BulkOperation stuck = pending.remove(0);
+                fail(stuck, null, new ScimException(409, null, "the references of this operation could not be ordered"));
+            } else if (cycle.stream().allMatch(op -> op.path().kind() == ResourceKind.GROUPS)) {
+                refuseGroupCycle(cycle);
             } else {
-                BulkOperation breaker = onCycle();
-                pending.remove(breaker);
-                runWithoutCircularReferences(breaker);
+                pending.remove(cycle.get(0));
+                runWithoutCircularReferences(cycle.get(0));
             }
         }
         settleIncompletesAfterStop();
         return List.copyOf(results.values());
     }
 
-    private boolean settled(String bulkId) {
-        return created.containsKey(bulkId) || failed.contains(bulkId) || !declaredBy.containsKey(bulkId);
+    /**
+     * Whether {@code op} may run as far as {@code bulkId} is concerned. The id of a resource
+     * awaiting completion is only given to the operations it waits for (they close the cycle);
+     * everything else waits for the completion, so nothing else builds on a resource that may
+     * still be taken back.
+     */
+    private boolean usable(BulkOperation op, String bulkId) {
+        if (!bulkIds.settled(bulkId)) {
+            return false;
+        }
+        return incomplete.stream().noneMatch(inc -> bulkId.equals(inc.op().bulkId()) && !inc.waitsFor().contains(op.index()));
     }
 
     private BulkOperation firstReady() {
         for (BulkOperation op : pending) {
-            if (op.references().stream().allMatch(this::settled) && !addressesIncomplete(op)) {
+            if (op.references().stream().allMatch(r -> usable(op, r))) {
                 return op;
             }
         }
         return null;
     }
 
-    /** A PUT, PATCH or DELETE of a resource still waiting for its completion waits too, or the completion would undo it. */
-    private boolean addressesIncomplete(BulkOperation op) {
-        String ref = op.isValid() && op.path().id() != null ? BulkIds.referenceIn(op.path().id()) : null;
-        return ref != null && incomplete.stream().anyMatch(inc -> ref.equals(inc.op().bulkId()));
-    }
-
     /**
-     * A POST on a reference cycle among the pending operations: follow unsettled references from
-     * the first pending operation that has one until an operation repeats. Every step lands on a
-     * pending POST, since only pending POSTs declare unsettled bulkIds; when nothing is ready
-     * there is such an operation (an incomplete resource waits on a pending POST).
+     * Groups that are members of each other would nest in a cycle, which Groups refuses in any
+     * order; RFC 7644 §3.7.1 allows answering 409 once resolution fails, so none of them is written.
      */
-    private BulkOperation onCycle() {
-        Set<BulkOperation> seen = new LinkedHashSet<>();
-        BulkOperation at = pending.stream()
-                .filter(op -> op.references().stream().anyMatch(r -> !settled(r)))
-                .findFirst().orElseThrow();
-        while (seen.add(at)) {
-            String ref = at.references().stream().filter(r -> !settled(r)).findFirst().orElseThrow();
-            at = declaredBy.get(ref);
+    private void refuseGroupCycle(List<BulkOperation> cycle) {
+        String ids = String.join(", ", cycle.stream().map(op -> "'" + op.bulkId() + "'").toList());
+        for (BulkOperation op : cycle) {
+            pending.remove(op);
+            if (!stopped) {
+                fail(op, null, new ScimException(409, null,
+                        "circular reference: the groups with bulkIds " + ids + " would contain each other"));
+            }
         }
-        return at;
     }
 
     private void run(BulkOperation op) {
@@ -126,15 +130,15 @@ final class BulkRun {
             fail(op, null, refused);
             return;
         }
-        String id = op.path().id() == null ? null : resolve(op.path().id());
+        String id = op.path().id() == null ? null : bulkIds.resolve(op.path().id());
         String location = id == null ? null : op.path().withId(id);
         try {
-            JsonNode data = BulkIds.substitute(op.data(), created);
+            JsonNode data = BulkIds.substitute(op.data(), bulkIds.ids());
             BulkTarget target = targets.get(op.path().kind());
             switch (op.parsed()) {
                 case POST -> {
                     BulkTarget.Written w = target.create(source, caller, data);
-                    created.put(op.bulkId(), w.id());
+                    bulkIds.created(op.bulkId(), w.id());
                     succeed(op, op.path().withId(w.id()), w.version());
                 }
                 case PUT -> {
@@ -162,12 +166,13 @@ final class BulkRun {
             return;
         }
         Set<String> deferred = new LinkedHashSet<>();
-        op.references().stream().filter(r -> !settled(r)).forEach(deferred::add);
+        op.references().stream().filter(r -> !bulkIds.settled(r)).forEach(deferred::add);
+        Set<Integer> waitsFor = bulkIds.dependenciesOf(op);
         try {
-            ObjectNode partial = BulkIds.without((ObjectNode) BulkIds.substitute(op.data(), created), deferred);
+            ObjectNode partial = BulkIds.without((ObjectNode) BulkIds.substitute(op.data(), bulkIds.ids()), deferred);
             BulkTarget.Written w = targets.get(op.path().kind()).create(source, caller, partial);
-            created.put(op.bulkId(), w.id());
-            incomplete.add(new Incomplete(op, w.id(), deferred));
+            bulkIds.created(op.bulkId(), w.id());
+            incomplete.add(new Incomplete(op, w.id(), deferred, waitsFor));
         } catch (RuntimeException e) {
             fail(op, null, asScim(e));
         }
@@ -175,7 +180,7 @@ final class BulkRun {
 
     private void completeReadyIncompletes() {
         for (Incomplete inc : List.copyOf(incomplete)) {
-            if (inc.deferred().stream().allMatch(this::settled)) {
+            if (inc.deferred().stream().allMatch(bulkIds::settled)) {
                 incomplete.remove(inc);
                 complete(inc);
             }
@@ -186,14 +191,14 @@ final class BulkRun {
     private void complete(Incomplete inc) {
         BulkOperation op = inc.op();
         String location = op.path().withId(inc.id());
-        String failedRef = inc.deferred().stream().filter(r -> !created.containsKey(r)).findFirst().orElse(null);
+        String failedRef = inc.deferred().stream().filter(r -> !bulkIds.isCreated(r)).findFirst().orElse(null);
         if (failedRef != null) {
             takeBack(inc, new ScimException(409, null, "circular reference not resolved: the operation with bulkId '"
                     + failedRef + "' failed" + (stopped ? " or was not processed" : "")));
             return;
         }
         try {
-            JsonNode full = BulkIds.substitute(op.data(), created);
+            JsonNode full = BulkIds.substitute(op.data(), bulkIds.ids());
             BulkTarget.Written w = targets.get(op.path().kind()).replace(source, caller, inc.id(), full, null);
             succeed(op, location, w.version());
         } catch (RuntimeException e) {
@@ -207,7 +212,7 @@ final class BulkRun {
         } catch (RuntimeException e) {
             log.error("bulk: could not delete partly created {} {}", inc.op().path().kind().endpoint(), inc.id(), e);
         }
-        created.remove(inc.op().bulkId());
+        bulkIds.failed(inc.op().bulkId());
         fail(inc.op(), null, why);
     }
 
@@ -227,21 +232,16 @@ final class BulkRun {
             return ScimException.invalidPath("/" + op.path().kind().endpoint() + " is not supported in bulk yet");
         }
         for (String ref : op.references()) {
-            if (!declaredBy.containsKey(ref)) {
+            if (!bulkIds.declared(ref)) {
                 return ScimException.invalidValue("bulkId '" + ref + "' is not declared by any POST of this request");
             }
         }
         for (String ref : op.references()) {
-            if (failed.contains(ref) && !created.containsKey(ref)) {
+            if (bulkIds.isFailed(ref)) {
                 return new ScimException(409, null, "bulkId '" + ref + "' refers to an operation that failed");
             }
         }
         return null;
-    }
-
-    private String resolve(String pathId) {
-        String ref = BulkIds.referenceIn(pathId);
-        return ref == null ? pathId : created.get(ref);
     }
 
     private void succeed(BulkOperation op, String location, Long version) {
@@ -250,8 +250,8 @@ final class BulkRun {
 
     private void fail(BulkOperation op, String location, ScimException error) {
         results.put(op.index(), BulkResult.failure(op, location, error));
-        if (op.declaredBulkId() != null && !created.containsKey(op.declaredBulkId())) {
-            failed.add(op.declaredBulkId());
+        if (op.declaredBulkId() != null && !bulkIds.isCreated(op.declaredBulkId())) {
+            bulkIds.failed(op.declaredBulkId());
         }
         errors++;
         if (failOnErrors > 0 && errors >= failOnErrors) {
