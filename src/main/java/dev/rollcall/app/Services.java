@@ -18,6 +18,11 @@ import dev.rollcall.scim.groups.GroupsResource;
 import dev.rollcall.scim.groups.MemberInput;
 import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
+import dev.rollcall.scim.search.FilterScope;
+import dev.rollcall.scim.search.GroupSearch;
+import dev.rollcall.scim.search.RootSearch;
+import dev.rollcall.scim.search.RootSearchResource;
+import dev.rollcall.scim.search.UserSearch;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
@@ -119,6 +124,8 @@ public final class Services implements AutoCloseable {
                 ResourceKind.GROUPS, new GroupBulkTarget(groups))),
                 new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
         out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
+        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
+                new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
         return out;
     }
 
