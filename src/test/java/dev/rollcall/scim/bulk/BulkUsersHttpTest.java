@@ -132,6 +132,21 @@ class BulkUsersHttpTest {
     }
 
     @Test
+    void operationsOutsideACycleWaitUntilItsPartlyCreatedUserIsComplete() {
+        JsonNode ops = ok(server.post("/scim/v2/Bulk", hr, bulk(String.join(",",
+                postUser("p", "wait.p@corp.com", "bulkId:q"),
+                """
+                {"method":"PATCH","path":"/Users/bulkId:p","data":{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","path":"title","value":"Patched"}]}}""",
+                postUser("q", "wait.q@corp.com", "bulkId:p")))));
+        assertThat(ops.get(1).get("status").asText()).as(ops.toString()).isEqualTo("200");
+        assertThat(ops.get(1).get("version").asText()).isEqualTo("W/\"3\"");
+        JsonNode p = server.get("/scim/v2/Users/" + idFromLocation(ops.get(0)), hr).jsonBody();
+        assertThat(p.get("title").asText()).isEqualTo("Patched");
+        assertThat(p.at("/" + ENTERPRISE + "/manager/value").asText()).isEqualTo(idFromLocation(ops.get(2)));
+    }
+
+    @Test
     void whenTheOtherSideOfACycleFailsThePartlyCreatedUserIsTakenBack() {
         assertThat(server.post("/scim/v2/Users", hr, "{\"userName\":\"taken@corp.com\"}").status()).isEqualTo(201);
         JsonNode ops = ok(server.post("/scim/v2/Bulk", hr, bulk(String.join(",",
