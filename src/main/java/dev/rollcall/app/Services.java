@@ -34,6 +34,7 @@ import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
+import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.GroupStore;
@@ -65,6 +66,8 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
+    private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -88,8 +91,10 @@ public final class Services implements AutoCloseable {
                 new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
                 new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
+        this.auditChain = new AuditChain(bootstrap.database());
+        this.auditSealer = new AuditSealer(auditChain, clock);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+                new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }
 
     public static Services open(Config config) {
@@ -102,6 +107,15 @@ public final class Services implements AutoCloseable {
 
     public Migrations migrations() {
         return bootstrap.migrations();
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Starts what a serving process runs in the background (CLI commands do not). */
+    public void startBackgroundWork() {
+        auditSealer.start();
     }
 
     public ObjectMapper json() {
@@ -131,6 +145,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSealer.close();
         bootstrap.close();
     }
 }
