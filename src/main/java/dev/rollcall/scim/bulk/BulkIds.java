@@ -60,7 +60,7 @@ public final class BulkIds {
         }
         if (node.isObject()) {
             ObjectNode copy = ((ObjectNode) node).objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), substitute(e.getValue(), ids)));
+            node.properties().forEach(e -> copy.set(e.getKey(), substitute(e.getValue(), ids)));
             return copy;
         }
         if (node.isArray()) {
@@ -84,7 +84,7 @@ public final class BulkIds {
 
     private static void prune(JsonNode container, Set<String> ids) {
         if (container.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = container.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = container.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 // a schema extension is a container of attributes, not a value: look inside it

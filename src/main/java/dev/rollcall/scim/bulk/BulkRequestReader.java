@@ -61,10 +61,17 @@ public final class BulkRequestReader {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw ScimException.invalidValue("failOnErrors must be a positive integer");
+        // some clients send numbers as strings, as they do booleans
+        String text = value.isIntegralNumber() || value.isTextual() ? value.asText().trim() : "";
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-        return value.asInt();
+        throw ScimException.invalidValue("failOnErrors must be a positive integer");
     }
 
     private static BulkOperation operation(int index, JsonNode node, Set<String> declared) {

@@ -316,10 +316,22 @@ class BulkUsersHttpTest {
 
     @Test
     void badFailOnErrorsIs400InvalidValue() {
-        HttpResult r = server.post("/scim/v2/Bulk", hr, bulk(0, postUser("f", "failzero@corp.com")));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.jsonBody().get("scimType").asText()).isEqualTo("invalidValue");
+        for (String bad : new String[] {"0", "-1", "1.5", "\"many\"", "true"}) {
+            HttpResult r = server.post("/scim/v2/Bulk", hr, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                    + "\"failOnErrors\":" + bad + ",\"Operations\":[" + postUser("f", "failzero@corp.com") + "]}");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.jsonBody().get("scimType").asText()).isEqualTo("invalidValue");
+        }
         assertThat(userExists(hr, "failzero@corp.com")).isFalse();
+    }
+
+    @Test
+    void failOnErrorsSentAsAStringIsAccepted() {
+        JsonNode ops = ok(server.post("/scim/v2/Bulk", hr, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                + "\"failOnErrors\":\"1\",\"Operations\":[{\"method\":\"DELETE\",\"path\":\"/Users/none\"},"
+                + postUser("str", "string.foe@corp.com") + "]}"));
+        assertThat(ops).hasSize(1);
+        assertThat(userExists(hr, "string.foe@corp.com")).isFalse();
     }
 
     @Test
