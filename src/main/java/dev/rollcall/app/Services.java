@@ -11,6 +11,7 @@ import dev.rollcall.scim.bulk.BulkRequestReader;
 import dev.rollcall.scim.bulk.BulkResource;
 import dev.rollcall.scim.bulk.ResourceKind;
 import dev.rollcall.scim.bulk.UserBulkTarget;
+import dev.rollcall.scim.groups.GroupPatcher;
 import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupWriter;
@@ -87,9 +88,10 @@ public final class Services implements AutoCloseable {
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         GroupStore groupStore = new GroupStore();
         this.groupRenderer = new GroupRenderer(json);
-        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
-                new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
-                new FilterSql(schemas), groupRenderer,
+        MemberInput memberInput = new MemberInput(values, schemas);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
+                new GroupPatcher(patches, memberInput, schemas), memberInput,
+                new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.auditChain = new AuditChain(bootstrap.database());
         this.auditSealer = new AuditSealer(auditChain, clock);
