@@ -80,9 +80,12 @@ else
   start_server
   DB_PORT=$(sed -n 's/.*embedded MariaDB listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$LOG" | head -1)
   DB=rollcall
-  CLIENT=$(ls "$EMBEDDED_DIR"/mariadb-base/bin/mariadb "$EMBEDDED_DIR"/mariadb-base/bin/mysql 2>/dev/null | head -1)
+  CLIENT=
+  for c in "$EMBEDDED_DIR"/mariadb-base/bin/mariadb "$EMBEDDED_DIR"/mariadb-base/bin/mysql; do
+    [[ -x $c ]] && { CLIENT=$c; break; }
+  done
   [[ -n $DB_PORT && -n $CLIENT ]] || die "cannot find the embedded MariaDB's port or client"
-  sql_admin() { "$CLIENT" -h127.0.0.1 -P"$DB_PORT" -uroot "$@"; }
+  sql_admin() { "$CLIENT" --skip-ssl -h127.0.0.1 -P"$DB_PORT" -uroot "$@"; }
   export ROLLCALL_DB_URL="jdbc:mariadb://127.0.0.1:$DB_PORT/$DB"
 fi
 sql() { sql_admin -N -B "$DB" "$@"; }
