@@ -5,7 +5,9 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.store.AuditChain;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -17,13 +19,21 @@ import picocli.CommandLine.Parameters;
 /** The rollcall command line: serve, migrate, and the operator commands for sources and tokens. */
 @Command(name = "rollcall", mixinStandardHelpOptions = true, version = "rollcall 0.1.0",
         description = "Identity provisioning server: SCIM 2.0 in, one person per human, signed webhooks out.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class, Main.Audit.class})
 public final class Main {
 
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        CommandLine cli = new CommandLine(new Main());
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /**
+     * The command line over the given environment (tests pass their own). Operator mistakes and
+     * bad configuration exit with 2 and a one-line message; anything else is a bug and exits 1.
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(env));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException || e instanceof AdminException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("rollcall: " + e.getMessage());
@@ -31,11 +41,22 @@ public final class Main {
             }
             throw e;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
-    static Config config() {
-        return Config.fromEnvironment(System.getenv());
+    /** Builds commands with the environment they read their configuration from. */
+    private record EnvironmentFactory(Map<String, String> env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (EnvironmentAware.class.isAssignableFrom(cls)) {
+                return cls.getDeclaredConstructor(Map.class).newInstance(env);
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** Marker for commands constructed with the environment. */
+    interface EnvironmentAware {
     }
 
     static Caller operator() {
@@ -43,10 +64,16 @@ public final class Main {
     }
 
     @Command(name = "serve", description = "Run the server (embedded MariaDB unless ROLLCALL_DB_URL is set).")
-    static final class Serve implements Callable<Integer> {
+    static final class Serve implements Callable<Integer>, EnvironmentAware {
+        private final Map<String, String> env;
+
+        Serve(Map<String, String> env) {
+            this.env = env;
+        }
+
         @Override
         public Integer call() throws InterruptedException {
-            Config config = config();
+            Config config = Config.fromEnvironment(env);
             Services services = Services.open(config);
             RollcallServer server;
             try {
@@ -67,10 +94,16 @@ public final class Main {
     }
 
     @Command(name = "migrate", description = "Apply database migrations and exit.")
-    static final class Migrate implements Callable<Integer> {
+    static final class Migrate implements Callable<Integer>, EnvironmentAware {
+        private final Map<String, String> env;
+
+        Migrate(Map<String, String> env) {
+            this.env = env;
+        }
+
         @Override
         public Integer call() {
-            DatabaseBootstrap.open(config()).close();
+            DatabaseBootstrap.open(Config.fromEnvironment(env)).close();
             System.out.println("database is up to date");
             return 0;
         }
@@ -80,7 +113,8 @@ public final class Main {
             subcommands = {Sources.Add.class})
     static final class Sources {
         @Command(name = "add", description = "Register a source and print its bearer token (last line).")
-        static final class Add implements Callable<Integer> {
+        static final class Add implements Callable<Integer>, EnvironmentAware {
+            private final Map<String, String> env;
             @Parameters(index = "0", description = "Source name, e.g. workday") String name;
             @Option(names = "--kind", required = true, description = "hris, idp or crm") String kind;
             @Option(names = "--may-create-persons", arity = "1",
@@ -88,10 +122,14 @@ public final class Main {
             Boolean mayCreatePersons;
             @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+            Add(Map<String, String> env) {
+                this.env = env;
+            }
+
             @Override
             public Integer call() {
                 SourceKind sourceKind = SourceKind.fromWireName(kind);
-                try (Services services = Services.open(config())) {
+                try (Services services = Services.open(Config.fromEnvironment(env))) {
                     SourceAdministration.IssuedSource issued = services.sourceAdministration()
                             .addSource(operator(), name, sourceKind, mayCreatePersons);
                     PrintWriter out = spec.commandLine().getOut();
@@ -107,15 +145,20 @@ public final class Main {
     @Command(name = "admin-tokens", description = "Manage tokens for the admin API.", subcommands = {AdminTokens.Add.class})
     static final class AdminTokens {
         @Command(name = "add", description = "Issue an admin token and print it (last line).")
-        static final class Add implements Callable<Integer> {
+        static final class Add implements Callable<Integer>, EnvironmentAware {
+            private final Map<String, String> env;
             @Parameters(index = "0", description = "Token name, e.g. it-dashboard") String name;
             @Option(names = "--scope", required = true, description = "admin:read or admin:write") String scope;
             @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+            Add(Map<String, String> env) {
+                this.env = env;
+            }
+
             @Override
             public Integer call() {
                 AdminScope adminScope = AdminScope.fromWireName(scope);
-                try (Services services = Services.open(config())) {
+                try (Services services = Services.open(Config.fromEnvironment(env))) {
                     String token = services.sourceAdministration().addAdminToken(operator(), name, adminScope);
                     PrintWriter out = spec.commandLine().getOut();
                     out.println("admin token " + name + " (" + adminScope.wireName() + ") created:");
@@ -123,6 +166,32 @@ public final class Main {
                     out.flush();
                 }
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "audit", description = "Inspect the audit trail.", subcommands = {Audit.Verify.class})
+    static final class Audit {
+        @Command(name = "verify", description = "Recompute the audit hash chain; exit 1 if it is broken.")
+        static final class Verify implements Callable<Integer>, EnvironmentAware {
+            private final Map<String, String> env;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+            Verify(Map<String, String> env) {
+                this.env = env;
+            }
+
+            @Override
+            public Integer call() {
+                try (Services services = Services.open(Config.fromEnvironment(env))) {
+                    AuditChain.Verification v = services.auditChain().verify();
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("sealed rows: " + v.sealedRows() + ", not yet sealed: " + v.unsealedRows());
+                    out.println(v.intact() ? "audit chain intact"
+                            : "audit chain BROKEN at seq " + v.firstBrokenSeq().orElseThrow());
+                    out.flush();
+                    return v.intact() ? 0 : 1;
+                }
             }
         }
     }

@@ -17,6 +17,7 @@ import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
+import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.MembershipQueries;
@@ -44,6 +45,8 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
+    private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -61,8 +64,10 @@ public final class Services implements AutoCloseable {
                 new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        this.auditChain = new AuditChain(bootstrap.database());
+        this.auditSealer = new AuditSealer(auditChain, clock);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+                new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }
 
     public static Services open(Config config) {
@@ -75,6 +80,15 @@ public final class Services implements AutoCloseable {
 
     public Migrations migrations() {
         return bootstrap.migrations();
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Starts what a serving process runs in the background (CLI commands do not). */
+    public void startBackgroundWork() {
+        auditSealer.start();
     }
 
     public ObjectMapper json() {
@@ -98,6 +112,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSealer.close();
         bootstrap.close();
     }
 }

@@ -8,8 +8,10 @@ import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.FilterException;
 import dev.rollcall.scim.filter.ValueNormalizer;
 import dev.rollcall.scim.schema.AttributeDef;
+import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -105,12 +107,14 @@ final class FilterCompiler {
         }
         resolver.requireIndexed(attr, text);
         ValueTable e = values();
-        // Drive from the first positive comparison of the conjunction, so the index finds the element.
+        // Drive from the most selective positive comparison of the conjunction, so the index finds the element.
         List<Filter> conjuncts = new ArrayList<>();
         flattenAnd(vp.filter(), conjuncts);
         Filter.Compare driver = conjuncts.stream()
                 .filter(c -> c instanceof Filter.Compare cmp && cmp.op() != CompareOp.NE && !cmp.value().isNull())
-                .map(Filter.Compare.class::cast).findFirst().orElse(null);
+                .map(Filter.Compare.class::cast)
+                .min(Comparator.comparingInt(c -> selectivityRank(resolver.sub(attr, c.path(), text), c.op())))
+                .orElse(null);
         Condition where;
         if (driver != null) {
             conjuncts.remove(driver);
@@ -192,6 +196,17 @@ final class FilterCompiler {
             return sameAttr.and(SqlCompare.compare(v.num(), op, literal.num()));
         }
         return sameAttr.and(SqlCompare.compare(v.val(), op, literal.val()));
+    }
+
+    /**
+     * Lower is more selective: equality before prefix before the rest, and free-form values (an
+     * email address) before sub-attributes with few distinct values (type, primary).
+     */
+    private static int selectivityRank(ResolvedAttribute sub, CompareOp op) {
+        int byOp = op == CompareOp.EQ ? 0 : op == CompareOp.SW ? 2 : 4;
+        AttributeDef def = sub.target();
+        boolean fewValues = def.type() == AttributeType.BOOLEAN || !def.canonicalValues().isEmpty();
+        return byOp + (fewValues ? 1 : 0);
     }
 
     private static void flattenAnd(Filter f, List<Filter> out) {

@@ -30,8 +30,11 @@ public final class RollcallTestServer implements AutoCloseable {
     private final ObjectMapper json;
     private final String base;
 
-    private RollcallTestServer(RollcallServer server, Services services) {
+    private final String databaseName;
+
+    private RollcallTestServer(RollcallServer server, Services services, String databaseName) {
         this.server = server;
+        this.databaseName = databaseName;
         this.services = services;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,7 +58,12 @@ public final class RollcallTestServer implements AutoCloseable {
         all.putAll(env);
         Config config = Config.fromEnvironment(all);
         Services services = Services.open(config);
-        return new RollcallTestServer(RollcallServer.start(config, services), services);
+        try {
+            return new RollcallTestServer(RollcallServer.start(config, services), services, db.name());
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
     }
 
     public String baseUrl() {
@@ -143,8 +151,10 @@ public final class RollcallTestServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and drops the test database, so a shared MariaDB does not fill up. */
     @Override
     public void close() {
+        services.database().dsl().dropDatabaseIfExists(databaseName).execute();
         server.close();
     }
 }

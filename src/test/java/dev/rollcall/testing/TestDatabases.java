@@ -15,7 +15,8 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    public record TestDb(String url, String user, String password) {
+    /** A fresh database: its JDBC URL, credentials and name (tests drop it when done). */
+    public record TestDb(String url, String user, String password, String name) {
     }
 
     public static synchronized TestDb fresh() {
@@ -24,14 +25,14 @@ public final class TestDatabases {
         if (external != null && !external.isBlank()) {
             String base = external.endsWith("/") ? external : external + "/";
             return new TestDb(base + name + "?createDatabaseIfNotExist=true",
-                    envOr("ROLLCALL_TEST_DB_USER", "root"), envOr("ROLLCALL_TEST_DB_PASSWORD", ""));
+                    envOr("ROLLCALL_TEST_DB_USER", "root"), envOr("ROLLCALL_TEST_DB_PASSWORD", ""), name);
         }
         if (embedded == null) {
             embedded = EmbeddedMariaDb.start(Path.of("target", "test-mariadb").toAbsolutePath());
             Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "test-mariadb-stop"));
         }
         String url = embedded.jdbcUrl().replace("/" + EmbeddedMariaDb.DATABASE + "?", "/" + name + "?");
-        return new TestDb(url, "root", "");
+        return new TestDb(url, "root", "", name);
     }
 
     private static String envOr(String name, String dflt) {

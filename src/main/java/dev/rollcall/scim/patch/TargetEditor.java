@@ -68,8 +68,10 @@ final class TargetEditor {
         }
         if (attr.multiValued() && op == PatchOp.ADD) {
             ArrayNode existing = array(box, attr);
+            MultiValues.Index index = MultiValues.Index.of(existing);
             for (JsonNode candidate : v) {
-                if (!covered(existing, candidate)) {
+                if (!covered(existing, index, candidate)) {
+                    index.add(candidate, existing.size());
                     existing.add(candidate);
                     if (MultiValues.isPrimary(candidate)) {
                         MultiValues.clearPrimaryExcept(existing, candidate);
@@ -92,13 +94,11 @@ final class TargetEditor {
         if (existing == null || !existing.isArray() || doomed == null) {
             return; // removing what is not there is not an error: clients retry removals
         }
+        ArrayNode doomedValues = (ArrayNode) doomed;
+        MultiValues.Index index = MultiValues.Index.of(doomedValues);
         ArrayNode kept = JSON.arrayNode();
         for (JsonNode e : existing) {
-            boolean remove = false;
-            for (JsonNode d : doomed) {
-                remove |= MultiValues.covers(e, d);
-            }
-            if (!remove) {
+            if (!covers(e, doomedValues, index)) {
                 kept.add(e);
             }
         }
@@ -233,9 +233,20 @@ final class TargetEditor {
         return kept;
     }
 
-    private static boolean covered(ArrayNode existing, JsonNode candidate) {
-        for (JsonNode e : existing) {
-            if (MultiValues.covers(e, candidate)) {
+    /** Whether some element of {@code existing} already holds {@code candidate}. */
+    private static boolean covered(ArrayNode existing, MultiValues.Index index, JsonNode candidate) {
+        for (int i : index.candidates(candidate)) {
+            if (MultiValues.covers(existing.get(i), candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code element} holds one of {@code doomed} (the values a remove names). */
+    private static boolean covers(JsonNode element, ArrayNode doomed, MultiValues.Index index) {
+        for (int i : index.candidates(element)) {
+            if (MultiValues.covers(element, doomed.get(i))) {
                 return true;
             }
         }

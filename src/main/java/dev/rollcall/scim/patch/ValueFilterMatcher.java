@@ -29,11 +29,13 @@ final class ValueFilterMatcher {
     /**
      * Checks that every attribute in the filter is a sub-attribute of {@code attr}.
      *
-     * @throws ScimException invalidPath for an unknown or nested sub-attribute or a nested value path
+     * @throws ScimException invalidPath for an unknown or nested sub-attribute or a nested value path;
+     *                       invalidFilter for an operator or literal that does not fit the sub-attribute's
+     *                       type (checked here so that the error does not depend on the stored data)
      */
     void validate(AttributeDef attr, Filter filter) {
         if (filter instanceof Filter.Compare c) {
-            subDef(attr, c.path());
+            checkComparable(subDef(attr, c.path()), c.op(), c.value());
         } else if (filter instanceof Filter.Present p) {
             subDef(attr, p.path());
         } else if (filter instanceof Filter.And a) {
@@ -106,6 +108,17 @@ final class ValueFilterMatcher {
         }
         return attr.subAttribute(path.attribute()).orElseThrow(() -> ScimException.invalidPath(
                 "'" + path.attribute() + "' is not a sub-attribute of '" + attr.name() + "'."));
+    }
+
+    /** Evaluates the comparison against an absent value and a sample of the type, for its errors only. */
+    private static void checkComparable(AttributeDef def, CompareOp op, JsonNode literal) {
+        JsonNode sample = switch (def.type()) {
+            case BOOLEAN -> JsonNodeFactory.instance.booleanNode(true);
+            case INTEGER, DECIMAL -> JsonNodeFactory.instance.numberNode(0);
+            case DATE_TIME -> JsonNodeFactory.instance.textNode("2000-01-01T00:00:00Z");
+            default -> JsonNodeFactory.instance.textNode("");
+        };
+        compare(def, op, literal, sample);
     }
 
     private static JsonNode valueOf(AttributeDef attr, AttrPath path, JsonNode element) {

@@ -9,7 +9,9 @@ import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResourceTypeDef;
 import dev.rollcall.scim.schema.SchemaDef;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Enforces {@code mutability: immutable} (RFC 7643 §2.2) on PUT and PATCH: a value once set cannot
@@ -66,10 +68,16 @@ public final class ImmutabilityGuard {
         if (def.subAttribute("value").isEmpty() || !before.isArray() || !after.isArray()) {
             return;
         }
+        Map<JsonNode, List<ObjectNode>> afterByValue = new HashMap<>(); // linear for large groups
+        for (JsonNode a : after) {
+            if (a.isObject() && a.hasNonNull("value")) {
+                afterByValue.computeIfAbsent(a.get("value"), k -> new ArrayList<>()).add((ObjectNode) a);
+            }
+        }
         for (JsonNode b : before) {
-            for (JsonNode a : after) {
-                if (b.isObject() && a.isObject() && b.has("value") && b.get("value").equals(a.get("value"))) {
-                    checkSubs(def, (ObjectNode) b, (ObjectNode) a, path);
+            if (b.isObject() && b.hasNonNull("value")) {
+                for (ObjectNode a : afterByValue.getOrDefault(b.get("value"), List.of())) {
+                    checkSubs(def, (ObjectNode) b, a, path);
                 }
             }
         }
