@@ -5,6 +5,12 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.groups.GroupRenderer;
+import dev.rollcall.scim.groups.GroupService;
+import dev.rollcall.scim.groups.GroupWriter;
+import dev.rollcall.scim.groups.GroupsResource;
+import dev.rollcall.scim.groups.MemberInput;
+import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
@@ -20,6 +26,7 @@ import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
@@ -47,6 +54,8 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final AuditChain auditChain;
     private final AuditSealer auditSealer;
+    private final GroupRenderer groupRenderer;
+    private final GroupService groups;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -66,6 +75,12 @@ public final class Services implements AutoCloseable {
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         this.auditChain = new AuditChain(bootstrap.database());
         this.auditSealer = new AuditSealer(auditChain, clock);
+        GroupStore groupStore = new GroupStore();
+        this.groupRenderer = new GroupRenderer(json);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
+                new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
+                new FilterSql(schemas), groupRenderer,
+                new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
                 new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }
@@ -107,6 +122,7 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
         return out;
     }
 
