@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.ListResponse;
+import com.unboundid.scim2.common.messages.SortOrder;
 import com.unboundid.scim2.common.types.Email;
 import com.unboundid.scim2.common.types.EnterpriseUserExtension;
 import com.unboundid.scim2.common.types.Manager;
@@ -178,5 +180,51 @@ class UnboundIdClientInteropTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThat(scim.searchRequest("Users").filter(Filter.eq("userName", "john@corp.example").toString())
                 .invoke(UserResource.class).getTotalResults()).isZero();
+    }
+
+    @Test
+    void searchSortsPagesAndProjectsThroughTheClient() throws ScimException {
+        for (String name : new String[]{"page-a@corp.example", "page-b@corp.example", "page-c@corp.example"}) {
+            scim.create("Users", newUser(name, "P-" + name.charAt(5)));
+        }
+
+        ListResponse<UserResource> page = scim.searchRequest("Users")
+                .filter(Filter.sw("userName", "page-").toString())
+                .sort("userName", SortOrder.DESCENDING).page(2, 1).attributes("userName")
+                .invoke(UserResource.class);
+
+        assertThat(page.getTotalResults()).isEqualTo(3);
+        assertThat(page.getStartIndex()).isEqualTo(2);
+        assertThat(page.getItemsPerPage()).isEqualTo(1);
+        assertThat(page.getResources()).extracting(UserResource::getUserName).containsExactly("page-b@corp.example");
+        assertThat(page.getResources().get(0).getName()).isNull();
+        assertThat(page.getResources().get(0).getId()).isNotBlank();
+    }
+
+    @Test
+    void modifyEnterpriseAttributesByUrnQualifiedPaths() throws ScimException {
+        UserResource created = scim.create("Users", newUser("katherine@corp.example", "E111"));
+
+        UserResource patched = scim.modifyRequest(created)
+                .replaceValue("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "Research")
+                .replaceValue("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value", "mgr-new")
+                .invoke();
+
+        EnterpriseUserExtension enterprise = patched.getExtension(EnterpriseUserExtension.class);
+        assertThat(enterprise.getDepartment()).isEqualTo("Research");
+        assertThat(enterprise.getManager().getValue()).isEqualTo("mgr-new");
+        assertThat(enterprise.getEmployeeNumber()).isEqualTo("E111");
+    }
+
+    @Test
+    void genericResourcesExposeRollcallsLifecycleExtension() throws ScimException {
+        UserResource created = scim.create("Users", newUser("dorothy@corp.example", "E112"));
+
+        GenericScimResource generic = scim.retrieve("Users", created.getId(), GenericScimResource.class);
+
+        assertThat(generic.getStringValue("userName")).isEqualTo("dorothy@corp.example");
+        assertThat(generic.getStringValue("urn:rollcall:scim:schemas:extension:lifecycle:1.0:User:personId")).isNotBlank();
+        assertThat(generic.getStringValue("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"))
+                .isEqualTo("E112");
     }
 }

@@ -148,12 +148,13 @@ class UsersErrorsHttpTest {
     }
 
     @Test
-    void readOnlyIdMetaAndGroupsInAPutBodyAreIgnored() {
+    void readOnlyIdMetaGroupsAndPersonIdInAPutBodyAreIgnored() {
         JsonNode user = newUser();
         String id = user.get("id").asText();
         HttpResult r = server.put("/scim/v2/Users/" + id, token, """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"00000000-0000-0000-0000-000000000000",
                  "userName":"%s","title":"Senior Clerk","groups":[{"value":"g-1","display":"Fake"}],
+                 "urn:rollcall:scim:schemas:extension:lifecycle:1.0:User":{"personId":"someone-else"},
                  "meta":{"resourceType":"Group","version":"W/\\"99\\"","created":"2001-01-01T00:00:00Z",
                          "location":"https://evil.example/Users/x"}}""".formatted(user.get("userName").asText()));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -165,6 +166,8 @@ class UsersErrorsHttpTest {
         assertThat(after.at("/meta/resourceType").asText()).isEqualTo("User");
         assertThat(after.at("/meta/created").asText()).isEqualTo(user.at("/meta/created").asText());
         assertThat(after.at("/meta/location").asText()).isEqualTo(user.at("/meta/location").asText());
+        String personId = "/urn:rollcall:scim:schemas:extension:lifecycle:1.0:User/personId";
+        assertThat(after.at(personId).asText()).isNotBlank().isEqualTo(user.at(personId).asText());
         assertThat(server.get("/scim/v2/Users/00000000-0000-0000-0000-000000000000", token).status()).isEqualTo(404);
     }
 

@@ -183,6 +183,8 @@ class UsersPatchHttpTest {
             "mutability   | 400 | [{\"op\":\"replace\",\"path\":\"id\",\"value\":\"another-id\"}]",
             "mutability   | 400 | [{\"op\":\"add\",\"path\":\"groups\",\"value\":[{\"value\":\"g-1\"}]}]",
             "mutability   | 400 | [{\"op\":\"replace\",\"path\":\"meta.created\",\"value\":\"2020-01-01T00:00:00Z\"}]",
+            "mutability   | 400 | [{\"op\":\"replace\",\"path\":\"urn:rollcall:scim:schemas:extension:lifecycle:1.0:User:personId\",\"value\":\"p\"}]",
+            "mutability   | 400 | [{\"op\":\"remove\",\"path\":\"userName\"}]",
             "invalidPath  | 400 | [{\"op\":\"replace\",\"path\":\"emails[type eq\",\"value\":\"x\"}]",
             "invalidPath  | 400 | [{\"op\":\"replace\",\"path\":\"noSuchAttribute\",\"value\":\"x\"}]",
             "invalidPath  | 400 | [{\"op\":\"replace\",\"path\":\"name.noSuchPart\",\"value\":\"x\"}]",
