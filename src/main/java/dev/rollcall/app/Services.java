@@ -5,6 +5,7 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.groups.GroupPatcher;
 import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupWriter;
@@ -52,10 +53,10 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
-    private final AuditChain auditChain;
-    private final AuditSealer auditSealer;
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
+    private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -73,14 +74,15 @@ public final class Services implements AutoCloseable {
                 new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
-        this.auditChain = new AuditChain(bootstrap.database());
-        this.auditSealer = new AuditSealer(auditChain, clock);
         GroupStore groupStore = new GroupStore();
         this.groupRenderer = new GroupRenderer(json);
-        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
-                new MemberInput(values, schemas), new MemberResolver(groupStore, new MembershipQueries()), groupStore,
-                new FilterSql(schemas), groupRenderer,
+        MemberInput memberInput = new MemberInput(values, schemas);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
+                new GroupPatcher(patches, memberInput, schemas), memberInput,
+                new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
+        this.auditChain = new AuditChain(bootstrap.database());
+        this.auditSealer = new AuditSealer(auditChain, clock);
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
                 new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
     }

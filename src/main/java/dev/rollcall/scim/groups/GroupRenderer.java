@@ -31,25 +31,6 @@ public final class GroupRenderer {
         }
     }
 
-    /**
-     * The body a PATCH applies to: the stored body with the members as a client would write them
-     * (value and type; display too, so that a filter on it matches — it is dropped again on normalising).
-     */
-    public ObjectNode patchBody(GroupView view) {
-        ObjectNode body = storedBody(view.group());
-        if (!view.members().isEmpty()) {
-            ArrayNode members = body.putArray("members");
-            for (StoredMember m : view.members()) {
-                ObjectNode element = members.addObject().put("value", m.id());
-                if (m.display() != null) {
-                    element.put("display", m.display());
-                }
-                element.put("type", m.kind().scimName());
-            }
-        }
-        return body;
-    }
-
     public ObjectNode render(GroupView view, Function<String, String> userLocation, Function<String, String> groupLocation) {
         StoredGroup group = view.group();
         ObjectNode body = storedBody(group);

@@ -9,7 +9,6 @@ import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.filter.FilterException;
 import dev.rollcall.scim.http.ETags;
 import dev.rollcall.scim.http.ListParams;
-import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
 import dev.rollcall.scim.schema.ResourceTypeDef;
@@ -44,7 +43,7 @@ public final class GroupService {
     private final ResourceTypeDef type;
     private final ResourceNormalizer normalizer;
     private final ImmutabilityGuard immutability;
-    private final PatchEngine patches;
+    private final GroupPatcher patcher;
     private final MemberInput memberInput;
     private final MemberResolver resolver;
     private final GroupStore groups;
@@ -53,7 +52,7 @@ public final class GroupService {
     private final GroupWriter writer;
 
     public GroupService(Database database, Transactions transactions, SchemaRegistry schemas, ResourceNormalizer normalizer,
-                        ImmutabilityGuard immutability, PatchEngine patches, MemberInput memberInput,
+                        ImmutabilityGuard immutability, GroupPatcher patcher, MemberInput memberInput,
                         MemberResolver resolver, GroupStore groups, FilterSql filters, GroupRenderer renderer,
                         GroupWriter writer) {
         this.database = database;
@@ -61,7 +60,7 @@ public final class GroupService {
         this.type = schemas.group();
         this.normalizer = normalizer;
         this.immutability = immutability;
-        this.patches = patches;
+        this.patcher = patcher;
         this.memberInput = memberInput;
         this.resolver = resolver;
         this.groups = groups;
@@ -104,9 +103,9 @@ public final class GroupService {
         return transactions.inTransaction(tx -> {
             StoredGroup current = lockForWrite(tx, source, id, ifMatch);
             List<StoredMember> before = groups.members(tx, current.pk());
-            ObjectNode patched = patches.apply(type, renderer.patchBody(new GroupView(current, before)), request);
-            List<RequestedMember> members = memberInput.take(patched);
-            return store(tx, source, caller, current, before, canonical(patched), members, "scim.group.patch");
+            GroupPatcher.Patched patched = patcher.apply(renderer.storedBody(current), before, request);
+            return store(tx, source, caller, current, before, canonical(patched.body()), patched.members(),
+                    "scim.group.patch");
         });
     }
 

@@ -10,7 +10,6 @@ import dev.rollcall.scim.schema.AttributeDef;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.SchemaUris;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +41,24 @@ public final class MemberInput {
      */
     public List<RequestedMember> take(ObjectNode body) {
         Map<String, RequestedMember> byId = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = e.getKey();
+        List<String> keys = new ArrayList<>();
+        body.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
             if (key.equalsIgnoreCase("members") || key.equalsIgnoreCase(MEMBERS_URN)) {
-                read(e.getValue(), byId);
-                it.remove();
+                read(body.remove(key), byId);
             }
         }
+        return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * The members named by a {@code members} value (an array of member objects, or one object), de-duplicated.
+     *
+     * @throws ScimException invalidValue as for {@link #take}
+     */
+    public List<RequestedMember> read(JsonNode value) {
+        Map<String, RequestedMember> byId = new LinkedHashMap<>();
+        read(value, byId);
         return new ArrayList<>(byId.values());
     }
 
