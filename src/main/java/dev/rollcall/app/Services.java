@@ -5,6 +5,12 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.bulk.BulkProcessor;
+import dev.rollcall.scim.bulk.GroupBulkTarget;
+import dev.rollcall.scim.bulk.BulkRequestReader;
+import dev.rollcall.scim.bulk.BulkResource;
+import dev.rollcall.scim.bulk.ResourceKind;
+import dev.rollcall.scim.bulk.UserBulkTarget;
 import dev.rollcall.scim.groups.GroupPatcher;
 import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
@@ -13,6 +19,11 @@ import dev.rollcall.scim.groups.GroupsResource;
 import dev.rollcall.scim.groups.MemberInput;
 import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
+import dev.rollcall.scim.search.FilterScope;
+import dev.rollcall.scim.search.GroupSearch;
+import dev.rollcall.scim.search.RootSearch;
+import dev.rollcall.scim.search.RootSearchResource;
+import dev.rollcall.scim.search.UserSearch;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
@@ -42,6 +53,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The object graph of one Rollcall process, built by plain constructors. */
 public final class Services implements AutoCloseable {
@@ -124,7 +136,12 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users),
+                ResourceKind.GROUPS, new GroupBulkTarget(groups))),
+                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
         out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
+        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
+                new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
         return out;
     }
 
