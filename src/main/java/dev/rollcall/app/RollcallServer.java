@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -48,6 +49,10 @@ public final class RollcallServer implements AutoCloseable {
         NetworkListener listener = http.getListener("grizzly");
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
+        // Resources block on JDBC, so Grizzly's default of two workers per core caps the requests in
+        // flight far below the connection pool (4 on a 2-core machine): commits could not be grouped.
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                .setPoolName("rollcall-http").setCorePoolSize(config.dbPoolSize()).setMaxPoolSize(config.dbPoolSize()));
         try {
             http.start();
         } catch (BindException e) {

@@ -2,6 +2,7 @@ package dev.rollcall.scim.schema;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A SCIM schema (core or extension) as published at /Schemas. */
@@ -9,6 +10,15 @@ public record SchemaDef(String id, String name, String description, List<Attribu
 
     public SchemaDef {
         attributes = List.copyOf(attributes);
+    }
+
+    /**
+     * Hashes the id only: the generated hash walks every attribute definition, and schemas are map
+     * keys on the request path (the normalizer). Consistent with the generated equals.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
     }
 
     /** Top-level attribute by name, case-insensitively. */

@@ -1,0 +1,15 @@
+-- POST /scim/v2/Users with a new, unique user per request (durable: each is one committed transaction).
+dofile(os.getenv("BENCH_DIR") .. "/lua/common.lua")
+wrk.headers["Content-Type"] = "application/scim+json"
+local run = os.getenv("BENCH_RUN")
+local n = 0
+
+function request()
+  n = n + 1
+  local key = string.format("%s.t%d.n%d", run, tid, n)
+  local body = '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"load.' .. key ..
+    '@example.com","externalId":"load-' .. key .. '","name":{"givenName":"Load","familyName":"User ' .. key ..
+    '"},"displayName":"Load ' .. key .. '","emails":[{"value":"load.' .. key ..
+    '@example.com","type":"work","primary":true}],"active":true}'
+  return wrk.format("POST", "/scim/v2/Users", nil, body)
+end
