@@ -83,11 +83,27 @@ public final class AccountResolution {
                 placement.match().score(), placement.match().evidence(), placement.match().candidates(), actor, caseId, now));
     }
 
-    public void changed(IdentityTx tx, Source source, long accountPk, String accountId, long personPk, AccountFacts facts,
-                        Instant now) {
+    /**
+     * A changed account stays with its person. Only an account parked on a provisional person (no
+     * open case) is matched again, so that a later push carrying a worker id or better evidence
+     * resolves it. Returns the person the account is linked to afterwards.
+     */
+    public PersonRef changed(IdentityTx tx, Source source, long accountPk, String accountId, long personPk,
+                             AccountFacts facts, Instant now) {
         tx.saveFacts(accountPk, facts, true);
-        tx.saveKeys(accountPk, matcher.keys().of(facts), true);
         PersonWork person = new PersonWork(tx, personPk);
+        MatchResult rematch = null;
+        if (person.row().provisional() && tx.openCasesHeldBy(person.id()).isEmpty()) {
+            tx.saveKeys(accountPk, java.util.Set.of(), true); // its own keys must not match itself
+            MatchResult m = matcher.match(source, facts, tx);
+            if (m.strength().links() && m.person().pk() != personPk) {
+                rematch = m;
+            }
+        }
+        tx.saveKeys(accountPk, matcher.keys().of(facts), true);
+        if (rematch != null) {
+            return relinkParked(tx, source, accountPk, accountId, person, facts, rematch, now);
+        }
         if (facts.workerId() != null && !facts.workerId().isBlank()) {
             tx.linkWorker(facts.workerId(), personPk, now);
         }
@@ -95,6 +111,29 @@ public final class AccountResolution {
         person.emit("account.updated", source.id(), accountPayload(source, accountId, PersonWork.changeList(changes)));
         person.emitChanges(changes, source.id(), "account.updated");
         person.save(now);
+        return person.row().ref();
+    }
+
+    /** Moves a parked account to the person it now matches; the provisional holder is merged away unannounced. */
+    private PersonRef relinkParked(IdentityTx tx, Source source, long accountPk, String accountId, PersonWork holder,
+                                   AccountFacts facts, MatchResult match, Instant now) {
+        tx.relink(accountPk, match.person().pk());
+        tx.moveWorkerLinks(holder.row().pk(), match.person().pk());
+        tx.markMerged(holder.row().pk(), match.person().pk(), now);
+        PersonWork target = new PersonWork(tx, match.person().pk());
+        if (facts.workerId() != null && !facts.workerId().isBlank()) {
+            tx.linkWorker(facts.workerId(), target.row().pk(), now);
+        }
+        List<AttributeChange> changes = target.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
+        Map<String, Object> payload = accountPayload(source, accountId, PersonWork.changeList(changes));
+        Placement placement = new Placement(match.person(), MatchOutcome.LINKED, match, false);
+        payload.put("resolution", resolution(placement, null));
+        target.emit("account.linked", source.id(), payload);
+        target.emitChanges(changes, source.id(), "account.linked");
+        target.save(now);
+        tx.recordDecision(new MatchDecisionRecord(accountId, source.id(), target.id(), MatchOutcome.LINKED, match.score(),
+                match.evidence(), match.candidates(), "resolution", null, now));
+        return target.row().ref();
     }
 
     /** After the account row is gone: the golden record falls back to the remaining accounts. */

@@ -104,6 +104,25 @@ class ResolutionScenariosTest {
     }
 
     @Test
+    void parkedIdpAccountResolvesWhenALaterPushCarriesTheWorkerId() {
+        ObjectNode early = push.user("joe.early@corp.com", "Joe", "Early", "joe.personal@mail.example");
+        JsonNode i = push.create(idp, early);
+        String parked = personId(i);
+        assertThat(push.person(parked).provisional()).isTrue();
+        JsonNode h = push.create(hr, worker(push.user("joe.hr", "Joseph", "Early", "joseph.early@corp.com"), "W250"));
+        assertThat(personId(h)).isNotEqualTo(parked);
+
+        JsonNode updated = push.replace(idp, i.get("id").asText(), enterprise(early, "employeeNumber", "W250"));
+        assertThat(personId(updated)).isEqualTo(personId(h));
+        PersonDetail p = push.person(personId(h));
+        assertThat(p.personas()).extracting(Persona::kind).containsExactlyInAnyOrder(Persona.Kind.EMPLOYEE, Persona.Kind.WORKFORCE);
+        assertThat(golden(p, "userName")).isEqualTo("joe.early@corp.com");
+        assertThat(push.lastEvent(p.id(), "account.linked").at("/resolution/evidence/0/rule").asText()).isEqualTo("worker.id");
+        assertThat(push.person(parked).mergedIntoId()).isEqualTo(p.id());
+        assertThat(push.eventTypes(parked)).doesNotContain("person.created", "person.merged");
+    }
+
+    @Test
     void weakerSourceValueStaysOnItsAccountAndTakesOverWhenTheStrongerAccountGoes() {
         JsonNode h = push.create(hr, enterprise(enterprise(worker(push.user("kim.hr", "Kim", "Park", "kim.park@corp.com"),
                 "W300"), "department", "Finance"), "employeeNumber", "W300"));

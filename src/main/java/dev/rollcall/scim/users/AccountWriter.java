@@ -5,6 +5,7 @@ import dev.rollcall.identity.AccountFacts;
 import dev.rollcall.identity.AccountResolution;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.IdentityTx;
+import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.filter.ValueIndexer;
@@ -64,7 +65,10 @@ public final class AccountWriter {
                 write.active(), write.resourceJson(), 1, placement.person().pk(), placement.person().id(), now, now);
     }
 
-    /** A changed account stays with its person (an email change never makes a second person); the golden record follows. */
+    /**
+     * A changed account stays with its person (an email change never makes a second person) unless it
+     * was parked unresolved and now matches someone; the golden record follows.
+     */
     public StoredAccount replace(DSLContext tx, Source source, Caller caller, StoredAccount current, ObjectNode canonical,
                                  String action) {
         Instant now = now();
@@ -76,12 +80,12 @@ public final class AccountWriter {
             throw duplicateOr(e, write);
         }
         accounts.replaceValues(tx, current.pk(), source.id(), index(canonical), true);
-        resolution.changed(identity.bind(tx), source, current.pk(), current.id(), current.personPk(), f, now);
+        PersonRef person = resolution.changed(identity.bind(tx), source, current.pk(), current.id(), current.personPk(), f, now);
         audit.append(tx, now, new AuditStore.Entry(caller.auditName(), action, "account", current.id(),
                 current.resourceJson(), canonical.toString(), null));
         return new StoredAccount(current.pk(), current.id(), source.id(), write.externalId(), write.userName(),
-                write.workerId(), write.active(), write.resourceJson(), current.version() + 1, current.personPk(),
-                current.personId(), current.createdAt(), now);
+                write.workerId(), write.active(), write.resourceJson(), current.version() + 1, person.pk(), person.id(),
+                current.createdAt(), now);
     }
 
     /** The person stays (its worker id is remembered for a rehire); its golden record falls back to other accounts. */
