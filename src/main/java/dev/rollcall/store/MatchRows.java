@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /** Candidate look-ups by indexed keys (match_key, worker_link), and worker-id links. */
@@ -43,6 +45,14 @@ final class MatchRows {
         if (keys.isEmpty()) {
             return List.of();
         }
+        return hitsQuery(keys, limit)
+                .fetch(r -> new MatchLookup.KeyHit(new PersonRef(r.value4(), r.value5()), new MatchKey(r.value1(), r.value2()),
+                        r.value3(), SourceKind.fromWireName(r.value6().getLiteral())));
+    }
+
+    /** Every key is an equality on the (kind, val) index: a range read per key, never a scan. */
+    Select<Record6<String, String, String, Long, String, dev.rollcall.store.generated.enums.SourceKind>> hitsQuery(
+            Collection<MatchKey> keys, int limit) {
         List<Condition> any = new ArrayList<>();
         for (MatchKey k : keys) {
             any.add(MATCH_KEY.KIND.eq(k.kind()).and(MATCH_KEY.VAL.eq(k.value())));
@@ -53,9 +63,7 @@ final class MatchRows {
                 .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
                 .join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
                 .where(DSL.or(any))
-                .limit(limit)
-                .fetch(r -> new MatchLookup.KeyHit(new PersonRef(r.value4(), r.value5()), new MatchKey(r.value1(), r.value2()),
-                        r.value3(), SourceKind.fromWireName(r.value6().getLiteral())));
+                .limit(limit);
     }
 
     Map<Long, GoldenRecord> goldenOf(Set<Long> personPks) {
