@@ -74,6 +74,8 @@ public final class AccountResolution {
         }
         Map<String, Object> payload = accountPayload(source, accountId, PersonWork.changeList(changes));
         payload.put("resolution", resolution(placement, caseId));
+        // a parked account's person is not announced; delivery must not fan this out as a real person
+        payload.put("provisional", person.row().provisional() && !promote);
         person.emit("account.created", source.id(), payload);
         if (!announce) {
             person.emitChanges(changes, source.id(), "account.created");

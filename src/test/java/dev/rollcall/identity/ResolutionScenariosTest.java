@@ -123,6 +123,22 @@ class ResolutionScenariosTest {
     }
 
     @Test
+    void aSourceDeclaredCorrelationAttributeIsAStrongKey() {
+        String ldap = server.addSource("ldap", SourceKind.IDP);
+        long ldapId = server.services().database().dsl()
+                .resultQuery("select id from source where name = 'ldap'").fetchOne(0, Long.class);
+        push.admin().setCorrelationAttribute(new Caller.OperatorCaller("test"), ldapId, "email");
+        JsonNode h = push.create(hr, worker(push.user("cor.hr", "Corinne", "Lang", "c.lang@corp.com"), "W260"));
+        // a different name: weak evidence alone would only reach a case (email 60 + corporate 10)
+        JsonNode i = push.create(ldap, push.user("cl", "Cory", "L.", "C.Lang@corp.com"));
+
+        assertThat(personId(i)).isEqualTo(personId(h));
+        JsonNode resolution = push.lastEvent(personId(h), "account.created").get("resolution");
+        assertThat(resolution.get("strength").asText()).isEqualTo("correlation");
+        assertThat(resolution.at("/evidence/0/rule").asText()).isEqualTo("correlation.email");
+    }
+
+    @Test
     void weakerSourceValueStaysOnItsAccountAndTakesOverWhenTheStrongerAccountGoes() {
         JsonNode h = push.create(hr, enterprise(enterprise(worker(push.user("kim.hr", "Kim", "Park", "kim.park@corp.com"),
                 "W300"), "department", "Finance"), "employeeNumber", "W300"));
