@@ -1,7 +1,13 @@
 package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.admin.SourceAdministration;
+import dev.rollcall.admin.SourceQueries;
+import dev.rollcall.admin.SourceTokens;
+import dev.rollcall.admin.SourcesResource;
+import dev.rollcall.app.http.CachingCallerLookup;
+import dev.rollcall.app.http.CallerLookup;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.PersonLinker;
 import dev.rollcall.scim.ScimLimits;
@@ -31,6 +37,7 @@ import dev.rollcall.store.SourceStore;
 import dev.rollcall.store.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +51,8 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
+    private final CachingCallerLookup callerLookup;
+    private final SourceTokens sourceTokens;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -61,8 +70,15 @@ public final class Services implements AutoCloseable {
                 new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock);
+                new AuditStore(), accessTokens, clock);
+        // Look-ups are cached briefly; a revocation empties the cache so the token stops working at once.
+        this.callerLookup = new CachingCallerLookup(
+                token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
+                Duration.ofSeconds(5), System::nanoTime);
+        this.sourceTokens = new SourceTokens(transactions, new SourceStore(), new CredentialStore(), new AuditStore(),
+                accessTokens, callerLookup::forgetAll, clock);
     }
 
     public static Services open(Config config) {
@@ -85,6 +101,10 @@ public final class Services implements AutoCloseable {
         return sourceAdministration;
     }
 
+    public CallerLookup callerLookup() {
+        return callerLookup;
+    }
+
     /** The JAX-RS resources of the protocol surfaces. */
     List<Object> resources(Config config) {
         ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
@@ -93,6 +113,16 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.addAll(adminResources(config));
+        return out;
+    }
+
+    /** The admin API at /api/v1. */
+    private List<Object> adminResources(Config config) {
+        AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
+        List<Object> out = new ArrayList<>();
+        out.add(new SourcesResource(sourceAdministration, sourceTokens,
+                new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
         return out;
     }
 
