@@ -2,6 +2,8 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.admin.PeopleQueries;
+import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.admin.SourceQueries;
 import dev.rollcall.admin.SourceTokens;
@@ -26,6 +28,7 @@ import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.MembershipQueries;
+import dev.rollcall.store.PersonQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
 import dev.rollcall.scim.schema.SchemaRegistry;
@@ -123,6 +126,8 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new SourcesResource(sourceAdministration, sourceTokens,
                 new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
+        out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(new PersonStore(json)),
+                new SourceStore()), json));
         return out;
     }
 
