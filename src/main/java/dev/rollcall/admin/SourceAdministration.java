@@ -1,5 +1,6 @@
 package dev.rollcall.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
@@ -28,9 +29,11 @@ public final class SourceAdministration {
     private final AuditStore audit;
     private final AccessTokens tokens;
     private final Clock clock;
+    private final ObjectMapper json;
 
     public SourceAdministration(Transactions transactions, SourceStore sources, CredentialStore credentials,
-                                AuditStore audit, AccessTokens tokens, Clock clock) {
+                                AuditStore audit, AccessTokens tokens, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.transactions = transactions;
         this.sources = sources;
         this.credentials = credentials;
@@ -51,7 +54,8 @@ public final class SourceAdministration {
             credentials.addSourceToken(tx, source.id(), name + "-1", AccessTokens.hash(token));
             audit.append(tx, clock.instant(), new AuditStore.Entry(actor.auditName(), "source.create", "source",
                     Long.toString(source.id()), null,
-                    "{\"name\":\"" + name + "\",\"kind\":\"" + kind.wireName() + "\",\"mayCreatePersons\":" + mayCreate + "}",
+                    json.createObjectNode().put("name", name).put("kind", kind.wireName())
+                            .put("mayCreatePersons", mayCreate).toString(),
                     null));
             return new IssuedSource(source, token);
         });
@@ -63,7 +67,7 @@ public final class SourceAdministration {
         transactions.inTransaction(tx -> {
             credentials.addAdminToken(tx, name, scope, AccessTokens.hash(token));
             audit.append(tx, clock.instant(), new AuditStore.Entry(actor.auditName(), "admin-token.create", "credential",
-                    name, null, "{\"name\":\"" + name + "\",\"scope\":\"" + scope.wireName() + "\"}", null));
+                    name, null, json.createObjectNode().put("name", name).put("scope", scope.wireName()).toString(), null));
             return null;
         });
         return token;

@@ -5,6 +5,7 @@ import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.store.AuditChain;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** The rollcall command line: serve, migrate, and the operator commands for sources and tokens. */
 @Command(name = "rollcall", mixinStandardHelpOptions = true, version = "rollcall 0.1.0",
         description = "Identity provisioning server: SCIM 2.0 in, one person per human, signed webhooks out.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class, Main.Audit.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -165,6 +166,32 @@ public final class Main {
                     out.flush();
                 }
                 return 0;
+            }
+        }
+    }
+
+    @Command(name = "audit", description = "Inspect the audit trail.", subcommands = {Audit.Verify.class})
+    static final class Audit {
+        @Command(name = "verify", description = "Recompute the audit hash chain; exit 1 if it is broken.")
+        static final class Verify implements Callable<Integer>, EnvironmentAware {
+            private final Map<String, String> env;
+            @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+            Verify(Map<String, String> env) {
+                this.env = env;
+            }
+
+            @Override
+            public Integer call() {
+                try (Services services = Services.open(Config.fromEnvironment(env))) {
+                    AuditChain.Verification v = services.auditChain().verify();
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("sealed rows: " + v.sealedRows() + ", not yet sealed: " + v.unsealedRows());
+                    out.println(v.intact() ? "audit chain intact"
+                            : "audit chain BROKEN at seq " + v.firstBrokenSeq().orElseThrow());
+                    out.flush();
+                    return v.intact() ? 0 : 1;
+                }
             }
         }
     }

@@ -54,6 +54,7 @@ public final class RollcallServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("cannot start the HTTP server: " + e.getMessage(), e);
         }
+        services.startBackgroundWork();
         int port = listener.getPort();
         log.info("Rollcall listening on http://{}:{}", config.httpHost(), port);
         return new RollcallServer(http, services, port);

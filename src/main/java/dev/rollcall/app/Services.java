@@ -25,6 +25,7 @@ import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AccountStore;
+import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.MembershipQueries;
@@ -56,6 +57,8 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final CachingCallerLookup callerLookup;
     private final SourceTokens sourceTokens;
+    private final AuditChain auditChain;
+    private final AuditSealer auditSealer;
 
     private Services(DatabaseBootstrap bootstrap) {
         this.bootstrap = bootstrap;
@@ -73,9 +76,11 @@ public final class Services implements AutoCloseable {
                 new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        this.auditChain = new AuditChain(bootstrap.database());
+        this.auditSealer = new AuditSealer(auditChain, clock);
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), accessTokens, clock);
+                new AuditStore(), accessTokens, clock, json);
         // Look-ups are cached briefly; a revocation empties the cache so the token stops working at once.
         this.callerLookup = new CachingCallerLookup(
                 token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
@@ -94,6 +99,15 @@ public final class Services implements AutoCloseable {
 
     public Migrations migrations() {
         return bootstrap.migrations();
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Starts what a serving process runs in the background (CLI commands do not). */
+    public void startBackgroundWork() {
+        auditSealer.start();
     }
 
     public ObjectMapper json() {
@@ -133,6 +147,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        auditSealer.close();
         bootstrap.close();
     }
 }

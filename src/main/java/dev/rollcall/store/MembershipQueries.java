@@ -10,11 +10,16 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
 import dev.rollcall.store.generated.tables.GroupMember;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record3;
 
 /**
  * Transitive group membership with recursive CTEs: the groups an account is in (User.groups), and
@@ -22,24 +27,36 @@ import org.jooq.Record2;
  */
 public final class MembershipQueries {
     static final int MAX_DEPTH = 32;
+    private static final Field<Long> ANC_ACCOUNT = field(name("anc", "account_pk"), Long.class);
     private static final Field<Long> ANC_GROUP = field(name("anc", "group_pk"), Long.class);
     private static final Field<Integer> ANC_DEPTH = field(name("anc", "depth"), Integer.class);
 
     public List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
+        return groupsOfAccounts(db, List.of(accountPk)).getOrDefault(accountPk, List.of());
+    }
+
+    /** The groups of several accounts with one query (a list page); accounts in no group are absent. */
+    public Map<Long, List<GroupMembership>> groupsOfAccounts(DSLContext db, Collection<Long> accountPks) {
+        if (accountPks.isEmpty()) {
+            return Map.of();
+        }
         GroupMember gm = GROUP_MEMBER.as("gm");
-        CommonTableExpression<Record2<Long, Integer>> anc = name("anc").fields("group_pk", "depth").as(
-                select(GROUP_MEMBER.GROUP_PK, inline(0)).from(GROUP_MEMBER)
-                        .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(accountPk))
-                        .unionAll(select(gm.GROUP_PK, ANC_DEPTH.plus(1)).from(gm)
+        CommonTableExpression<Record3<Long, Long, Integer>> anc = name("anc").fields("account_pk", "group_pk", "depth").as(
+                select(GROUP_MEMBER.MEMBER_ACCOUNT_PK, GROUP_MEMBER.GROUP_PK, inline(0)).from(GROUP_MEMBER)
+                        .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.in(accountPks))
+                        .unionAll(select(ANC_ACCOUNT, gm.GROUP_PK, ANC_DEPTH.plus(1)).from(gm)
                                 .join(table(name("anc"))).on(gm.MEMBER_GROUP_PK.eq(ANC_GROUP))
                                 .where(ANC_DEPTH.lt(MAX_DEPTH))));
         Field<Integer> depth = min(ANC_DEPTH).as("depth");
-        return db.withRecursive(anc)
-                .select(SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME, depth)
+        Map<Long, List<GroupMembership>> out = new HashMap<>();
+        db.withRecursive(anc)
+                .select(ANC_ACCOUNT, SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME, depth)
                 .from(anc).join(SCIM_GROUP).on(SCIM_GROUP.PK.eq(ANC_GROUP))
-                .groupBy(SCIM_GROUP.PK, SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME)
-                .orderBy(SCIM_GROUP.DISPLAY_NAME, SCIM_GROUP.ID)
-                .fetch(r -> new GroupMembership(r.value1(), r.value2(), r.value3() == 0));
+                .groupBy(ANC_ACCOUNT, SCIM_GROUP.PK, SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME)
+                .orderBy(ANC_ACCOUNT, SCIM_GROUP.DISPLAY_NAME, SCIM_GROUP.ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new GroupMembership(r.value2(), r.value3(), r.value4() == 0)));
+        return out;
     }
 
     /** True if {@code groupPk} is {@code candidatePk} or (transitively) contains it. */

@@ -17,10 +17,12 @@ import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.GroupMembership;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.StoredAccount;
 import dev.rollcall.store.Transactions;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -115,10 +117,10 @@ public final class UserService {
             throw ScimException.invalidFilter(e.getMessage());
         }
         int total = accounts.count(db, source.id(), condition);
-        List<UserView> items = params.count() == 0 ? List.of()
-                : accounts.page(db, source.id(), condition, order, params.startIndex() - 1, params.count()).stream()
-                .map(a -> new UserView(a, memberships.groupsOfAccount(db, a.pk())))
-                .toList();
+        List<StoredAccount> page = params.count() == 0 ? List.of()
+                : accounts.page(db, source.id(), condition, order, params.startIndex() - 1, params.count());
+        Map<Long, List<GroupMembership>> groups = memberships.groupsOfAccounts(db, page.stream().map(StoredAccount::pk).toList());
+        List<UserView> items = page.stream().map(a -> new UserView(a, groups.getOrDefault(a.pk(), List.of()))).toList();
         return new Page<>(items, total, params.startIndex());
     }
 
