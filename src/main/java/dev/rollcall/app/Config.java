@@ -18,7 +18,8 @@ public record Config(
         int httpPort,
         int maxBodyBytes,
         int bulkMaxOperations,
-        int filterMaxResults) {
+        int filterMaxResults,
+        IdentitySettings identity) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -39,18 +40,19 @@ public record Config(
                 intVar(env, "ROLLCALL_HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
-                intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000));
+                intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
+                IdentitySettings.fromEnvironment(env));
     }
 
     /** The same configuration listening elsewhere (tests and benchmarks bind port 0). */
     public Config withHttpPort(int port) {
         return new Config(dbUrl, dbUser, dbPassword, dbPoolSize, dataDir, httpHost, port,
-                maxBodyBytes, bulkMaxOperations, filterMaxResults);
+                maxBodyBytes, bulkMaxOperations, filterMaxResults, identity);
     }
 
     public Config withDbUrl(String url) {
         return new Config(Optional.ofNullable(url), dbUser, dbPassword, dbPoolSize, dataDir, httpHost, httpPort,
-                maxBodyBytes, bulkMaxOperations, filterMaxResults);
+                maxBodyBytes, bulkMaxOperations, filterMaxResults, identity);
     }
 
     private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {

@@ -11,7 +11,11 @@ import dev.rollcall.admin.SourcesResource;
 import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.CallerLookup;
 import dev.rollcall.identity.AccessTokens;
-import dev.rollcall.identity.PersonLinker;
+import dev.rollcall.identity.AccountResolution;
+import dev.rollcall.identity.CurrentAuthority;
+import dev.rollcall.identity.GoldenComputer;
+import dev.rollcall.identity.IdentityAdministration;
+import dev.rollcall.identity.Matcher;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.patch.PatchEngine;
@@ -28,6 +32,8 @@ import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.IdentityReads;
+import dev.rollcall.store.IdentityStore;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.PersonQueries;
 import dev.rollcall.store.PersonStore;
@@ -57,10 +63,11 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final CachingCallerLookup callerLookup;
     private final SourceTokens sourceTokens;
+    private final IdentityAdministration identityAdministration;
     private final AuditChain auditChain;
     private final AuditSealer auditSealer;
 
-    private Services(DatabaseBootstrap bootstrap) {
+    private Services(DatabaseBootstrap bootstrap, Config config) {
         this.bootstrap = bootstrap;
         this.json = JsonMapperFactory.create();
         this.clock = Clock.systemUTC();
@@ -72,8 +79,16 @@ public final class Services implements AutoCloseable {
         PatchEngine patches = new PatchEngine(schemas, values, immutability);
         AccountStore accounts = new AccountStore();
         this.userRenderer = new UserRenderer(json);
-        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, new PersonStore(json), new PersonLinker(),
-                new EventStore(), new AuditStore(), new UserFactsExtractor(), json, clock);
+        PersonStore persons = new PersonStore(json);
+        IdentityStore identityStore = new IdentityStore(transactions, json, persons, new EventStore(), new AuditStore());
+        CurrentAuthority authority = new CurrentAuthority();
+        AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
+                new GoldenComputer(), authority);
+        this.identityAdministration = new IdentityAdministration(identityStore,
+                new IdentityReads(bootstrap.database(), json, persons, identityStore), authority, resolution, clock);
+        identityAdministration.initialiseAuthority(config.identity().authorityOverrides());
+        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, identityStore, resolution,
+                new AuditStore(), new UserFactsExtractor(), clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
         this.auditChain = new AuditChain(bootstrap.database());
@@ -90,7 +105,7 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services open(Config config) {
-        return new Services(DatabaseBootstrap.open(config));
+        return new Services(DatabaseBootstrap.open(config), config);
     }
 
     public Database database() {
@@ -120,6 +135,11 @@ public final class Services implements AutoCloseable {
 
     public CallerLookup callerLookup() {
         return callerLookup;
+    }
+
+    /** Identity administration: authority matrix, match cases, merge/unmerge, person detail and timeline. */
+    public IdentityAdministration identityAdministration() {
+        return identityAdministration;
     }
 
     /** The JAX-RS resources of the protocol surfaces. */

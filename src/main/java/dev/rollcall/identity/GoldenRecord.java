@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The person's golden attributes, each with provenance. For now the latest write of any linked
- * account sets the attributes it carries and clears the ones that account set before and no longer
- * carries; the authority matrix refines who may set what.
+ * The person's golden attributes, each with provenance. {@link GoldenComputer} computes it from all
+ * linked accounts with the authority matrix; {@link #apply} (latest writer wins) remains for callers
+ * that have no matrix.
  */
 public final class GoldenRecord {
     private final TreeMap<String, GoldenValue> values;
@@ -20,6 +20,12 @@ public final class GoldenRecord {
 
     public Map<String, GoldenValue> values() {
         return Map.copyOf(values);
+    }
+
+    /** The value of one attribute, or null. */
+    public String value(String attribute) {
+        GoldenValue v = values.get(attribute);
+        return v == null ? null : v.value();
     }
 
     /** Applies one account's facts and returns what changed. */

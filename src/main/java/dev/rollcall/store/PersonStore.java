@@ -1,6 +1,5 @@
 package dev.rollcall.store;
 
-import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.PERSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.GoldenRecord;
 import dev.rollcall.identity.GoldenValue;
-import dev.rollcall.identity.PersonDirectory;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Provenance;
 import dev.rollcall.store.generated.enums.PersonState;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
@@ -27,15 +24,6 @@ public final class PersonStore {
 
     public PersonStore(ObjectMapper json) {
         this.json = json;
-    }
-
-    /** The linking port bound to one transaction. */
-    public PersonDirectory directory(DSLContext tx) {
-        return (sourceId, workerId) -> tx.select(PERSON.PK, PERSON.ID).from(ACCOUNT)
-                .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
-                .where(ACCOUNT.WORKER_ID.eq(workerId)).and(ACCOUNT.SOURCE_ID.eq(sourceId))
-                .limit(1)
-                .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
     }
 
     /** Inserts a new active person with its first golden record and events already counted. */

@@ -1,16 +1,10 @@
 package dev.rollcall.scim.users;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.AccountFacts;
-import dev.rollcall.identity.AttributeChange;
+import dev.rollcall.identity.AccountResolution;
 import dev.rollcall.identity.Caller;
-import dev.rollcall.identity.GoldenRecord;
-import dev.rollcall.identity.LinkDecision;
-import dev.rollcall.identity.PersonLinker;
-import dev.rollcall.identity.PersonRef;
-import dev.rollcall.identity.Provenance;
+import dev.rollcall.identity.IdentityTx;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.filter.ValueIndexer;
@@ -18,92 +12,63 @@ import dev.rollcall.scim.schema.ResourceTypeDef;
 import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.Duplicates;
-import dev.rollcall.store.EventStore;
-import dev.rollcall.store.LockedPerson;
-import dev.rollcall.store.PersonStore;
+import dev.rollcall.store.IdentityStore;
 import dev.rollcall.store.StoredAccount;
 import dev.rollcall.store.ValueRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
  * Writes one account change inside the caller's transaction: the account row and its value index,
- * the linked person's golden record, the events (with the person's sequence numbers) and the audit
+ * identity resolution (matching, the golden record from all linked accounts, the events with the
+ * person's sequence numbers, the match decision — see {@link AccountResolution}) and the audit
  * record. Nothing here commits; a failure anywhere rolls all of it back.
  */
 public final class AccountWriter {
     private final ResourceTypeDef type;
     private final AccountStore accounts;
-    private final PersonStore persons;
-    private final PersonLinker linker;
-    private final EventStore events;
+    private final IdentityStore identity;
+    private final AccountResolution resolution;
     private final AuditStore audit;
     private final UserFactsExtractor facts;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public AccountWriter(ResourceTypeDef type, AccountStore accounts, PersonStore persons, PersonLinker linker,
-                         EventStore events, AuditStore audit, UserFactsExtractor facts, ObjectMapper json, Clock clock) {
+    public AccountWriter(ResourceTypeDef type, AccountStore accounts, IdentityStore identity, AccountResolution resolution,
+                         AuditStore audit, UserFactsExtractor facts, Clock clock) {
         this.type = type;
         this.accounts = accounts;
-        this.persons = persons;
-        this.linker = linker;
-        this.events = events;
+        this.identity = identity;
+        this.resolution = resolution;
         this.audit = audit;
         this.facts = facts;
-        this.json = json;
         this.clock = clock;
     }
 
+    /** Resolves the new account to a person (matching), then writes it and everything that follows from it. */
     public StoredAccount create(DSLContext tx, Source source, Caller caller, String id, ObjectNode canonical) {
         Instant now = now();
         AccountFacts f = facts.extract(canonical);
-        Provenance provenance = new Provenance(source.id(), id, now);
-        LinkDecision decision = linker.link(source.id(), f, persons.directory(tx));
-        PersonRef person;
-        long seq;
-        List<AttributeChange> changes;
-        List<EventStore.NewEvent> newEvents = new ArrayList<>();
-        if (decision instanceof LinkDecision.Existing existing) {
-            LockedPerson locked = persons.lock(tx, existing.person().pk());
-            changes = locked.golden().apply(f, provenance);
-            seq = locked.eventSeq() + 1;
-            persons.save(tx, locked.pk(), locked.golden(), seq, now);
-            person = existing.person();
-        } else {
-            GoldenRecord golden = new GoldenRecord(Map.of());
-            changes = golden.apply(f, provenance);
-            seq = 2;
-            person = persons.insert(tx, now, golden, seq);
-            newEvents.add(new EventStore.NewEvent("person.created", person.id(), 1L, null, source.id(),
-                    payload(person.id(), source, id, changes, decision).toString()));
-        }
+        IdentityTx itx = identity.bind(tx);
+        AccountResolution.Placement placement = resolution.place(itx, source, f, now);
         AccountStore.AccountWrite write = write(canonical, f);
-        long pk = insertUnique(tx, source, id, person.pk(), now, write);
+        long pk = insertUnique(tx, source, id, placement.person().pk(), now, write);
         accounts.replaceValues(tx, pk, source.id(), index(canonical), false);
-        newEvents.add(new EventStore.NewEvent("account.created", person.id(), seq, null, source.id(),
-                payload(person.id(), source, id, changes, decision).toString()));
-        events.append(tx, now, newEvents);
+        resolution.created(itx, source, placement, pk, id, f, caller.auditName(), now);
         audit.append(tx, now, new AuditStore.Entry(caller.auditName(), "scim.user.create", "account", id,
                 null, canonical.toString(), null));
         return new StoredAccount(pk, id, source.id(), write.externalId(), write.userName(), write.workerId(),
-                write.active(), write.resourceJson(), 1, person.pk(), person.id(), now, now);
+                write.active(), write.resourceJson(), 1, placement.person().pk(), placement.person().id(), now, now);
     }
 
+    /** A changed account stays with its person (an email change never makes a second person); the golden record follows. */
     public StoredAccount replace(DSLContext tx, Source source, Caller caller, StoredAccount current, ObjectNode canonical,
                                  String action) {
         Instant now = now();
         AccountFacts f = facts.extract(canonical);
-        LockedPerson person = persons.lock(tx, current.personPk());
-        List<AttributeChange> changes = person.golden().apply(f, new Provenance(source.id(), current.id(), now));
-        long seq = person.eventSeq() + 1;
-        persons.save(tx, person.pk(), person.golden(), seq, now);
         AccountStore.AccountWrite write = write(canonical, f);
         try {
             accounts.replace(tx, current.pk(), current.version() + 1, now, write);
@@ -111,24 +76,19 @@ public final class AccountWriter {
             throw duplicateOr(e, write);
         }
         accounts.replaceValues(tx, current.pk(), source.id(), index(canonical), true);
-        events.append(tx, now, List.of(new EventStore.NewEvent("account.updated", person.id(), seq, null, source.id(),
-                payload(person.id(), source, current.id(), changes, null).toString())));
+        resolution.changed(identity.bind(tx), source, current.pk(), current.id(), current.personPk(), f, now);
         audit.append(tx, now, new AuditStore.Entry(caller.auditName(), action, "account", current.id(),
                 current.resourceJson(), canonical.toString(), null));
         return new StoredAccount(current.pk(), current.id(), source.id(), write.externalId(), write.userName(),
-                write.workerId(), write.active(), write.resourceJson(), current.version() + 1, person.pk(), person.id(),
-                current.createdAt(), now);
+                write.workerId(), write.active(), write.resourceJson(), current.version() + 1, current.personPk(),
+                current.personId(), current.createdAt(), now);
     }
 
+    /** The person stays (its worker id is remembered for a rehire); its golden record falls back to other accounts. */
     public void delete(DSLContext tx, Source source, Caller caller, StoredAccount current) {
         Instant now = now();
-        LockedPerson person = persons.lock(tx, current.personPk());
-        List<AttributeChange> changes = person.golden().removeAccount(current.id());
-        long seq = person.eventSeq() + 1;
-        persons.save(tx, person.pk(), person.golden(), seq, now);
         accounts.delete(tx, current.pk());
-        events.append(tx, now, List.of(new EventStore.NewEvent("account.deleted", person.id(), seq, null, source.id(),
-                payload(person.id(), source, current.id(), changes, null).toString())));
+        resolution.deleted(identity.bind(tx), source, current.id(), current.personPk(), now);
         audit.append(tx, now, new AuditStore.Entry(caller.auditName(), "scim.user.delete", "account", current.id(),
                 current.resourceJson(), null, null));
     }
@@ -163,23 +123,6 @@ public final class AccountWriter {
         return ValueIndexer.index(type, canonical).stream()
                 .map(v -> new ValueRow(v.attr(), v.idx(), v.val(), v.num()))
                 .toList();
-    }
-
-    private ObjectNode payload(String personId, Source source, String accountId, List<AttributeChange> changes,
-                               LinkDecision decision) {
-        ObjectNode p = json.createObjectNode();
-        p.put("personId", personId);
-        p.put("accountId", accountId);
-        p.put("source", source.name());
-        if (decision != null) {
-            p.put("link", decision instanceof LinkDecision.Existing ? "existing" : "new");
-            p.put("linkReason", decision instanceof LinkDecision.Existing e ? e.reason() : ((LinkDecision.NewPerson) decision).reason());
-        }
-        ArrayNode changed = p.putArray("changes");
-        for (AttributeChange c : changes) {
-            changed.addObject().put("attribute", c.attribute()).put("old", c.oldValue()).put("new", c.newValue());
-        }
-        return p;
     }
 
     private Instant now() {

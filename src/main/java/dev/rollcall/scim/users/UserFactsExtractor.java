@@ -39,6 +39,8 @@ public final class UserFactsExtractor {
             put(facts, attr, enterprise.get(attr));
         }
         put(facts, "manager", enterprise.path("manager").get("value"));
+        // HR systems with two reporting lines flag the primary one (see GoldenComputer)
+        put(facts, "manager.primary", enterprise.path("manager").get("primary"));
         JsonNode lifecycle = user.path(SchemaUris.LIFECYCLE_USER);
         for (String attr : LIFECYCLE) {
             put(facts, attr, lifecycle.get(attr));

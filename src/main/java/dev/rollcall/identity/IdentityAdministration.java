@@ -1,0 +1,148 @@
+package dev.rollcall.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What IT can ask and change about identities: the authority matrix, match cases and their
+ * decisions, merge and unmerge, person detail and timeline, a source's correlation attribute.
+ * Every change runs in one transaction with its events and audit record.
+ */
+public final class IdentityAdministration {
+    private static final Set<String> CORRELATION_ATTRIBUTES = Set.of("userName", "email", "employeeNumber", "workerId");
+    private final IdentityTransactions transactions;
+    private final IdentityQueries queries;
+    private final CurrentAuthority authority;
+    private final PersonOperations operations;
+    private final Clock clock;
+
+    public IdentityAdministration(IdentityTransactions transactions, IdentityQueries queries, CurrentAuthority authority,
+                                  AccountResolution resolution, Clock clock) {
+        this.transactions = transactions;
+        this.queries = queries;
+        this.authority = authority;
+        this.operations = new PersonOperations(resolution);
+        this.clock = clock;
+    }
+
+    /** The matrix in force. */
+    public AuthorityMatrix authority() {
+        return transactions.inTransaction(tx -> tx.storedAuthority().orElseGet(AuthorityMatrix::defaults));
+    }
+
+    /**
+     * Replaces the whole matrix (it must have a {@code *} rule); stored, audited, in force at once.
+     * Golden records follow on each person's next change. Throws INVALID with the reason when bad.
+     */
+    public AuthorityMatrix replaceAuthority(Caller actor, Map<String, List<SourceKind>> rules) {
+        AuthorityMatrix next;
+        try {
+            next = new AuthorityMatrix(rules);
+        } catch (IllegalArgumentException e) {
+            throw IdentityException.invalid(e.getMessage());
+        }
+        Instant now = now();
+        transactions.inTransaction(tx -> {
+            AuthorityMatrix before = tx.storedAuthority().orElseGet(AuthorityMatrix::defaults);
+            tx.saveAuthority(next, actor.auditName(), now);
+            tx.audit(now, actor.auditName(), "authority.replace", "authority", "matrix", asMap(before), asMap(next));
+            return null;
+        });
+        authority.set(next, now);
+        return next;
+    }
+
+    /** At start: applies a configuration file's overrides on top of the defaults when they differ from the stored matrix. */
+    public AuthorityMatrix initialiseAuthority(Optional<Map<String, List<SourceKind>>> fileOverrides) {
+        Instant now = now();
+        AuthorityMatrix m = transactions.inTransaction(tx -> {
+            Optional<AuthorityMatrix> stored = tx.storedAuthority();
+            if (fileOverrides.isEmpty()) {
+                return stored.orElseGet(AuthorityMatrix::defaults);
+            }
+            AuthorityMatrix fromFile = AuthorityMatrix.defaults().withOverrides(fileOverrides.get());
+            if (stored.isEmpty() || !stored.get().equals(fromFile)) {
+                tx.saveAuthority(fromFile, "config:ROLLCALL_AUTHORITY_FILE", now);
+                tx.audit(now, "config:ROLLCALL_AUTHORITY_FILE", "authority.replace", "authority", "matrix",
+                        stored.map(IdentityAdministration::asMap).orElse(null), asMap(fromFile));
+            }
+            return fromFile;
+        });
+        authority.set(m, now);
+        return m;
+    }
+
+    public List<MatchCaseView> matchCases(String status, int limit, String afterId) {
+        if (status != null && !status.equals("open") && !status.equals("decided")) {
+            throw IdentityException.invalid("status must be open or decided, got: " + status);
+        }
+        return queries.cases(status, Math.max(1, Math.min(limit, 500)), afterId);
+    }
+
+    public MatchCaseView matchCase(String id) {
+        return queries.matchCase(id).orElseThrow(() -> IdentityException.notFound("match case " + id + " not found"));
+    }
+
+    public MatchCaseView decide(Caller actor, String caseId, CaseDecision decision) {
+        Instant now = now();
+        transactions.inTransaction(tx -> {
+            operations.decide(tx, actor.auditName(), caseId, decision, now);
+            return null;
+        });
+        return matchCase(caseId);
+    }
+
+    /** Merges {@code mergedId} into {@code survivorId}; returns the survivor's detail. */
+    public PersonDetail merge(Caller actor, String survivorId, String mergedId) {
+        Instant now = now();
+        transactions.inTransaction(tx -> operations.merge(tx, actor.auditName(), survivorId, mergedId, now));
+        return person(survivorId);
+    }
+
+    /** Takes an account off a person into a new person; returns the new person's detail. */
+    public PersonDetail unmerge(Caller actor, String personId, String accountId) {
+        Instant now = now();
+        String created = transactions.inTransaction(tx -> operations.unmerge(tx, actor.auditName(), personId, accountId, now));
+        return person(created);
+    }
+
+    public PersonDetail person(String id) {
+        return queries.person(id).orElseThrow(() -> IdentityException.notFound("person " + id + " not found"));
+    }
+
+    public List<TimelineEntry> timeline(String personId) {
+        person(personId);
+        return queries.timeline(personId);
+    }
+
+    /** Declares (or clears, with null) the attribute a source's accounts are correlated by. */
+    public void setCorrelationAttribute(Caller actor, long sourceId, String attribute) {
+        if (attribute != null && !CORRELATION_ATTRIBUTES.contains(attribute) && !attribute.matches("emails\\.[A-Za-z]+")) {
+            throw IdentityException.invalid("correlation attribute must be one of " + CORRELATION_ATTRIBUTES
+                    + " or emails.TYPE, got: " + attribute);
+        }
+        Instant now = now();
+        transactions.inTransaction(tx -> {
+            tx.sourceById(sourceId).orElseThrow(() -> IdentityException.notFound("source " + sourceId + " not found"));
+            tx.setCorrelationAttribute(sourceId, attribute);
+            tx.audit(now, actor.auditName(), "source.correlation", "source", Long.toString(sourceId), null,
+                    attribute == null ? Map.of() : Map.of("correlationAttribute", attribute));
+            return null;
+        });
+    }
+
+    private static Map<String, Object> asMap(AuthorityMatrix m) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        m.rules().forEach((attr, kinds) -> out.put(attr, kinds.stream().map(SourceKind::wireName).toList()));
+        return out;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.rollcall.identity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the person an account belongs to. Strong keys first: the worker id (any source), then the
+ * source's correlation attribute. Then weak evidence, scored by explainable rules: the same
+ * normalised email, a name-derived email alias, the same folded name, department and manager.
+ * A different worker id on both sides vetoes a candidate: two workers are two people.
+ */
+public final class Matcher {
+    private static final int HIT_LIMIT = 200;
+    private final MatchPolicy policy;
+    private final MatchKeys keys;
+
+    public Matcher(MatchPolicy policy) {
+        this.policy = policy;
+        this.keys = new MatchKeys(policy.email());
+    }
+
+    public MatchPolicy policy() {
+        return policy;
+    }
+
+    public MatchKeys keys() {
+        return keys;
+    }
+
+    public MatchResult match(Source source, AccountFacts facts, MatchLookup lookup) {
+        if (facts.workerId() != null && !facts.workerId().isBlank()) {
+            Optional<PersonRef> p = lookup.personOfWorker(facts.workerId());
+            if (p.isPresent()) {
+                return strong(MatchResult.Strength.WORKER_ID, p.get(), "worker.id", "worker id " + facts.workerId());
+            }
+        }
+        Optional<MatchResult> correlated = correlate(source, facts, lookup);
+        if (correlated.isPresent()) {
+            return correlated.get();
+        }
+        List<MatchCandidate> scored = score(facts, lookup);
+        if (scored.isEmpty()) {
+            return new MatchResult(MatchResult.Strength.NONE, null, 0, List.of(),
+                    List.of(new Evidence("no.candidates", 0, "no account shares an email, alias or name")));
+        }
+        MatchCandidate best = scored.get(0);
+        boolean tie = scored.size() > 1 && scored.get(1).score() == best.score();
+        if (best.score() >= policy.definite() && !tie) {
+            return new MatchResult(MatchResult.Strength.DEFINITE, best.person(), best.score(), scored, best.evidence());
+        }
+        if (best.score() >= policy.candidate()) {
+            List<MatchCandidate> reviewable = scored.stream().filter(c -> c.score() >= policy.candidate()).toList();
+            return new MatchResult(MatchResult.Strength.CANDIDATE, null, best.score(), reviewable, best.evidence());
+        }
+        return new MatchResult(MatchResult.Strength.NONE, null, best.score(), scored, best.evidence());
+    }
+
+    private Optional<MatchResult> correlate(Source source, AccountFacts facts, MatchLookup lookup) {
+        Optional<String> attr = lookup.correlationAttribute(source.id());
+        if (attr.isEmpty() || facts.attributes().get(attr.get()) == null) {
+            return Optional.empty();
+        }
+        String value = facts.attributes().get(attr.get());
+        MatchKey key;
+        if (attr.get().equals("userName")) {
+            key = new MatchKey(MatchKey.USERNAME, value.strip().toLowerCase(java.util.Locale.ROOT));
+        } else if (attr.get().equals("email") || attr.get().startsWith("emails.")) {
+            Optional<String> e = policy.email().normalise(value);
+            if (e.isEmpty()) {
+                return Optional.empty();
+            }
+            key = new MatchKey(MatchKey.EMAIL, e.get());
+        } else if (attr.get().equals("employeeNumber") || attr.get().equals("workerId")) {
+            return lookup.personOfWorker(value).map(p -> strong(MatchResult.Strength.CORRELATION, p,
+                    "correlation." + attr.get(), attr.get() + " " + value));
+        } else {
+            return Optional.empty();
+        }
+        Set<PersonRef> persons = new LinkedHashSet<>();
+        lookup.hits(List.of(key), HIT_LIMIT).forEach(h -> persons.add(h.person()));
+        if (persons.size() != 1) {
+            return Optional.empty(); // none, or ambiguous: fall through to scoring
+        }
+        return Optional.of(strong(MatchResult.Strength.CORRELATION, persons.iterator().next(),
+                "correlation." + attr.get(), attr.get() + " " + value));
+    }
+
+    private List<MatchCandidate> score(AccountFacts facts, MatchLookup lookup) {
+        Set<String> emails = keys.emailsOf(facts);
+        List<MatchKey> query = new ArrayList<>();
+        for (String e : emails) {
+            query.add(new MatchKey(MatchKey.EMAIL, e));
+            query.add(new MatchKey(MatchKey.ALIAS, e));
+        }
+        keys.aliases(facts, emails).forEach(a -> query.add(new MatchKey(MatchKey.EMAIL, a)));
+        Optional<String> name = MatchKeys.fullName(facts);
+        name.ifPresent(n -> query.add(new MatchKey(MatchKey.NAME, n)));
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PersonRef> persons = new LinkedHashMap<>();
+        Map<Long, String> emailHit = new LinkedHashMap<>();
+        Map<Long, String> aliasHit = new LinkedHashMap<>();
+        for (MatchLookup.KeyHit hit : lookup.hits(query, HIT_LIMIT)) {
+            long pk = hit.person().pk();
+            persons.putIfAbsent(pk, hit.person());
+            if (hit.key().kind().equals(MatchKey.EMAIL) && emails.contains(hit.key().value())) {
+                emailHit.putIfAbsent(pk, hit.key().value());
+            } else if (!hit.key().kind().equals(MatchKey.NAME)) {
+                aliasHit.putIfAbsent(pk, hit.key().value());
+            }
+        }
+        Map<Long, GoldenRecord> golden = lookup.goldenOf(persons.keySet());
+        List<MatchCandidate> out = new ArrayList<>();
+        for (PersonRef person : persons.values()) {
+            GoldenRecord g = golden.getOrDefault(person.pk(), new GoldenRecord(Map.of()));
+            List<Evidence> ev = new ArrayList<>();
+            String theirWorker = g.value("workerId");
+            if (facts.workerId() != null && theirWorker != null && !theirWorker.equals(facts.workerId())) {
+                continue; // two different worker ids: never the same human
+            }
+            if (emailHit.containsKey(person.pk())) {
+                ev.add(new Evidence("email.exact", policy.emailPoints(), emailHit.get(person.pk())));
+            } else if (aliasHit.containsKey(person.pk())) {
+                ev.add(new Evidence("email.alias", policy.aliasPoints(), aliasHit.get(person.pk())));
+            }
+            String theirName = NameFolding.fold(name(g));
+            if (name.isPresent() && name.get().equals(theirName)) {
+                ev.add(new Evidence("name", policy.namePoints(), name.get()));
+            }
+            same(facts, g, "department").ifPresent(d -> ev.add(new Evidence("department", policy.departmentPoints(), d)));
+            same(facts, g, "manager").ifPresent(m -> ev.add(new Evidence("manager", policy.managerPoints(), m)));
+            int total = ev.stream().mapToInt(Evidence::points).sum();
+            out.add(new MatchCandidate(person, total, ev));
+        }
+        out.sort(Comparator.comparingInt(MatchCandidate::score).reversed().thenComparing(c -> c.person().pk()));
+        return out;
+    }
+
+    private static String name(GoldenRecord g) {
+        String given = g.value("name.givenName");
+        String family = g.value("name.familyName");
+        return given != null && family != null ? given + " " + family : g.value("displayName");
+    }
+
+    private static Optional<String> same(AccountFacts facts, GoldenRecord g, String attr) {
+        String mine = NameFolding.fold(facts.attributes().get(attr));
+        String theirs = NameFolding.fold(g.value(attr));
+        return mine != null && Objects.equals(mine, theirs) ? Optional.of(mine) : Optional.empty();
+    }
+
+    private static MatchResult strong(MatchResult.Strength strength, PersonRef person, String rule, String detail) {
+        Evidence e = new Evidence(rule, 0, detail);
+        return new MatchResult(strength, person, 0, List.of(new MatchCandidate(person, 0, List.of(e))), List.of(e));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.rollcall.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What IT sees of one person: state, golden attributes with provenance, personas, linked accounts
+ * (with the facts each pushed) and the open cases about it.
+ */
+public record PersonDetail(String id, String state, String stateReason, boolean provisional, String mergedIntoId,
+                           GoldenRecord golden, List<Persona> personas, List<LinkedAccount> accounts,
+                           List<String> openCaseIds, long version, Instant createdAt, Instant updatedAt) {
+    public PersonDetail {
+        personas = List.copyOf(personas);
+        accounts = List.copyOf(accounts);
+        openCaseIds = List.copyOf(openCaseIds);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.ACCOUNT;
+import static dev.rollcall.store.generated.Tables.MATCH_KEY;
+import static dev.rollcall.store.generated.Tables.PERSON;
+import static dev.rollcall.store.generated.Tables.SOURCE;
+import static dev.rollcall.store.generated.Tables.WORKER_LINK;
+
+import dev.rollcall.identity.GoldenRecord;
+import dev.rollcall.identity.MatchKey;
+import dev.rollcall.identity.MatchLookup;
+import dev.rollcall.identity.PersonRef;
+import dev.rollcall.identity.SourceKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Candidate look-ups by indexed keys (match_key, worker_link), and worker-id links. */
+final class MatchRows {
+    private final DSLContext tx;
+    private final PersonStore persons;
+
+    MatchRows(DSLContext tx, PersonStore persons) {
+        this.tx = tx;
+        this.persons = persons;
+    }
+
+    Optional<PersonRef> personOfWorker(String workerId) {
+        return tx.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON).on(PERSON.PK.eq(WORKER_LINK.PERSON_PK))
+                .where(WORKER_LINK.WORKER_ID.eq(workerId))
+                .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
+    }
+
+    List<MatchLookup.KeyHit> hits(Collection<MatchKey> keys, int limit) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<Condition> any = new ArrayList<>();
+        for (MatchKey k : keys) {
+            any.add(MATCH_KEY.KIND.eq(k.kind()).and(MATCH_KEY.VAL.eq(k.value())));
+        }
+        return tx.select(MATCH_KEY.KIND, MATCH_KEY.VAL, ACCOUNT.ID, PERSON.PK, PERSON.ID, SOURCE.KIND)
+                .from(MATCH_KEY)
+                .join(ACCOUNT).on(ACCOUNT.PK.eq(MATCH_KEY.ACCOUNT_PK))
+                .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+                .join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
+                .where(DSL.or(any))
+                .limit(limit)
+                .fetch(r -> new MatchLookup.KeyHit(new PersonRef(r.value4(), r.value5()), new MatchKey(r.value1(), r.value2()),
+                        r.value3(), SourceKind.fromWireName(r.value6().getLiteral())));
+    }
+
+    Map<Long, GoldenRecord> goldenOf(Set<Long> personPks) {
+        Map<Long, GoldenRecord> out = new HashMap<>();
+        if (personPks.isEmpty()) {
+            return out;
+        }
+        tx.select(PERSON.PK, PERSON.GOLDEN).from(PERSON).where(PERSON.PK.in(personPks))
+                .forEach(r -> out.put(r.value1(), persons.fromJson(r.value2().data())));
+        return out;
+    }
+
+    Optional<String> correlationAttribute(long sourceId) {
+        return tx.select(SOURCE.CORRELATION_ATTRIBUTE).from(SOURCE).where(SOURCE.ID.eq(sourceId))
+                .fetchOptional(SOURCE.CORRELATION_ATTRIBUTE);
+    }
+
+    void setCorrelationAttribute(long sourceId, String attribute) {
+        tx.update(SOURCE).set(SOURCE.CORRELATION_ATTRIBUTE, attribute).where(SOURCE.ID.eq(sourceId)).execute();
+    }
+
+    /** Keeps an existing link: a worker id, once someone's, moves only by merge, unmerge or decision. */
+    void linkWorker(String workerId, long personPk, Instant at) {
+        tx.insertInto(WORKER_LINK)
+                .set(WORKER_LINK.WORKER_ID, workerId)
+                .set(WORKER_LINK.PERSON_PK, personPk)
+                .set(WORKER_LINK.LINKED_AT, Clock.toDb(at))
+                .onDuplicateKeyIgnore()
+                .execute();
+    }
+
+    void moveWorker(String workerId, long personPk) {
+        tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, personPk).where(WORKER_LINK.WORKER_ID.eq(workerId)).execute();
+    }
+
+    void moveWorkerLinks(long fromPersonPk, long toPersonPk) {
+        tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, toPersonPk).where(WORKER_LINK.PERSON_PK.eq(fromPersonPk)).execute();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.rollcall.identity;
+
+import static dev.rollcall.identity.Pushes.enterprise;
+import static dev.rollcall.identity.Pushes.golden;
+import static dev.rollcall.identity.Pushes.goldenValue;
+import static dev.rollcall.identity.Pushes.manager;
+import static dev.rollcall.identity.Pushes.personId;
+import static dev.rollcall.identity.Pushes.worker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.testing.RollcallTestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Resolution over HTTP: strong keys, weak evidence, authority and provenance, rehire, email change. */
+class ResolutionScenariosTest {
+    static RollcallTestServer server;
+    static Pushes push;
+    static String hr;
+    static String idp;
+    static String crm;
+
+    @BeforeAll
+    static void start() {
+        server = RollcallTestServer.start(Map.of("ROLLCALL_CORPORATE_DOMAINS", "corp.com"));
+        push = new Pushes(server);
+        hr = server.addSource("workday", SourceKind.HRIS);
+        idp = server.addSource("okta", SourceKind.IDP);
+        crm = server.addSource("salesforce", SourceKind.CRM);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void duplicateHrisWorkerIsOnePersonWithPrimaryAndSecondaryManager() {
+        ObjectNode first = manager(enterprise(worker(push.user("jane.doe", "Jane", "Doe", "jane.doe@corp.com"), "W100"),
+                "department", "Finance"), "M-1", true);
+        ObjectNode second = manager(enterprise(worker(push.user("jdoe", "Jane", "Doe", "jdoe@corp.com"), "W100"),
+                "department", "Finance"), "M-2", null);
+        JsonNode a = push.create(hr, first);
+        JsonNode b = push.create(hr, second);
+
+        assertThat(personId(b)).isEqualTo(personId(a));
+        PersonDetail p = push.person(personId(a));
+        assertThat(p.accounts()).hasSize(2);
+        assertThat(golden(p, "manager")).isEqualTo("M-1");
+        assertThat(goldenValue(p, "manager").provenance().accountId()).isEqualTo(a.get("id").asText());
+        assertThat(golden(p, "manager.secondary")).isEqualTo("M-2");
+        assertThat(golden(p, "workerId")).isEqualTo("W100");
+        assertThat(push.eventTypes(p.id())).containsExactly("person.created", "account.created", "account.created",
+                "person.updated");
+        JsonNode linked = push.lastEvent(p.id(), "account.created").get("resolution");
+        assertThat(linked.get("outcome").asText()).isEqualTo("linked");
+        assertThat(linked.at("/evidence/0/rule").asText()).isEqualTo("worker.id");
+        assertThat(push.lastEvent(p.id(), "person.updated").toString()).contains("manager.secondary").contains("M-2");
+    }
+
+    @Test
+    void hrisAndIdpAccountsOfOneEmployeeLinkByWorkerIdAcrossSources() {
+        JsonNode h = push.create(hr, enterprise(worker(push.user("sam.hr", "Sam", "Lee", "sam.lee@corp.com"), "W200"),
+                "department", "Legal"));
+        JsonNode i = push.create(idp, enterprise(push.user("slee@corp.com", "Sam", "Lee", "sam.lee@corp.com"),
+                "employeeNumber", "W200"));
+
+        assertThat(personId(i)).isEqualTo(personId(h));
+        PersonDetail p = push.person(personId(h));
+        // userName: idp > hris; department: hris
+        assertThat(golden(p, "userName")).isEqualTo("slee@corp.com");
+        assertThat(goldenValue(p, "userName").provenance().accountId()).isEqualTo(i.get("id").asText());
+        assertThat(golden(p, "department")).isEqualTo("Legal");
+        assertThat(p.personas()).extracting(Persona::kind)
+                .containsExactlyInAnyOrder(Persona.Kind.EMPLOYEE, Persona.Kind.WORKFORCE);
+    }
+
+    @Test
+    void idpAccountWithoutWorkerIdLinksOnStrongEmailAndNameEvidence() {
+        JsonNode h = push.create(hr, worker(push.user("ana.hr", "Ana", "Núñez", "ana.nunez@corp.com"), "W210"));
+        JsonNode i = push.create(idp, push.user("ANA.NUNEZ@corp.com", "ana", "Nunez", "Ana.Nunez+okta@corp.com"));
+
+        assertThat(personId(i)).isEqualTo(personId(h));
+        JsonNode resolution = push.lastEvent(personId(h), "account.created").get("resolution");
+        assertThat(resolution.get("strength").asText()).isEqualTo("definite");
+        assertThat(resolution.get("score").asInt()).isEqualTo(90);
+        assertThat(resolution.get("evidence").toString()).contains("email.exact").contains("\"name\"");
+    }
+
+    @Test
+    void idpAccountNobodyMatchesWaitsUnresolvedBecauseIdpMayNotCreatePersons() {
+        JsonNode i = push.create(idp, push.user("ghost@corp.com", "Gus", "Ghost", "ghost@corp.com"));
+        PersonDetail p = push.person(personId(i));
+        assertThat(p.provisional()).isTrue();
+        assertThat(p.state()).isEqualTo("pending");
+        assertThat(push.eventTypes(p.id())).doesNotContain("person.created");
+        assertThat(push.lastEvent(p.id(), "account.created").at("/resolution/outcome").asText()).isEqualTo("unresolved");
+    }
+
+    @Test
+    void weakerSourceValueStaysOnItsAccountAndTakesOverWhenTheStrongerAccountGoes() {
+        JsonNode h = push.create(hr, enterprise(enterprise(worker(push.user("kim.hr", "Kim", "Park", "kim.park@corp.com"),
+                "W300"), "department", "Finance"), "employeeNumber", "W300"));
+        ObjectNode idpUser = enterprise(enterprise(push.user("kpark@corp.com", "Kim", "Park", "kim.park@corp.com"),
+                "department", "Sales"), "employeeNumber", "W300");
+        JsonNode i = push.create(idp, idpUser);
+        String person = personId(h);
+        assertThat(personId(i)).isEqualTo(person);
+
+        PersonDetail p = push.person(person);
+        assertThat(golden(p, "department")).isEqualTo("Finance");
+        assertThat(goldenValue(p, "department").provenance().accountId()).isEqualTo(h.get("id").asText());
+        assertThat(server.get("/scim/v2/Users/" + i.get("id").asText(), idp).jsonBody().at("/" + Pushes.ENTERPRISE + "/department")
+                .asText()).isEqualTo("Sales");
+
+        // the IdP changes department again: still no effect on the golden record
+        push.replace(idp, i.get("id").asText(), enterprise(idpUser, "department", "Marketing"));
+        assertThat(golden(push.person(person), "department")).isEqualTo("Finance");
+        assertThat(push.lastEvent(person, "account.updated").get("changes").toString()).doesNotContain("department");
+
+        // the HRIS account goes: the IdP's value takes over, old → new recorded
+        push.delete(hr, h.get("id").asText());
+        p = push.person(person);
+        assertThat(golden(p, "department")).isEqualTo("Marketing");
+        assertThat(goldenValue(p, "department").provenance().accountId()).isEqualTo(i.get("id").asText());
+        JsonNode updated = push.lastEvent(person, "person.updated");
+        assertThat(updated.get("cause").asText()).isEqualTo("account.deleted");
+        assertThat(updated.get("changes").toString()).contains("{\"attribute\":\"department\",\"old\":\"Finance\",\"new\":\"Marketing\"}");
+    }
+
+    @Test
+    void rehireUnderTheSameWorkerIdRelinksToTheSamePerson() {
+        JsonNode first = push.create(hr, worker(push.user("rehire1", "Rae", "Hire", "rae.hire@corp.com"), "W400"));
+        push.delete(hr, first.get("id").asText());
+        JsonNode again = push.create(hr, worker(push.user("rehire2", "Rae", "Hire", "rae.h@corp.com"), "W400"));
+
+        assertThat(personId(again)).isEqualTo(personId(first));
+        PersonDetail p = push.person(personId(first));
+        assertThat(p.accounts()).extracting(LinkedAccount::id).containsExactly(again.get("id").asText());
+        assertThat(golden(p, "email")).isEqualTo("rae.h@corp.com");
+        assertThat(push.eventTypes(p.id())).containsExactly("person.created", "account.created", "account.deleted",
+                "person.updated", "account.created", "person.updated");
+    }
+
+    @Test
+    void emailChangeKeepsThePersonAndLaterPushesWithTheNewEmailFindIt() {
+        ObjectNode u = worker(push.user("eve.hr", "Eve", "Stone", "eve.stone@corp.com"), "W500");
+        JsonNode h = push.create(hr, u);
+        ((ObjectNode) u.get("emails").get(0)).put("value", "eve.married@corp.com");
+        JsonNode changed = push.replace(hr, h.get("id").asText(), u);
+        assertThat(personId(changed)).isEqualTo(personId(h));
+        JsonNode updated = push.lastEvent(personId(h), "person.updated");
+        assertThat(updated.get("changes").toString())
+                .contains("{\"attribute\":\"email\",\"old\":\"eve.stone@corp.com\",\"new\":\"eve.married@corp.com\"}");
+
+        JsonNode i = push.create(idp, push.user("eve.married@corp.com", "Eve", "Stone", "eve.married@corp.com"));
+        assertThat(personId(i)).isEqualTo(personId(h));
+        assertThat(server.services().database().dsl()
+                .fetchCount(org.jooq.impl.DSL.table("person"), org.jooq.impl.DSL.field("golden").like("%eve.%"))).isEqualTo(1);
+    }
+
+    @Test
+    void differentWorkerIdsAreNeverLinkedByWeakEvidence() {
+        JsonNode a = push.create(hr, worker(push.user("twin1", "Tom", "Twin", "tom.twin@corp.com"), "W600"));
+        JsonNode b = push.create(hr, worker(push.user("twin2", "Tom", "Twin", "tom.twin+2@corp.com"), "W601"));
+        assertThat(personId(b)).isNotEqualTo(personId(a));
+        assertThat(push.person(personId(b)).provisional()).isFalse();
+    }
+}
