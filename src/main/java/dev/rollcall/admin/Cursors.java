@@ -32,6 +32,27 @@ public final class Cursors {
         throw new AdminException(400, "'cursor' is not a cursor of this list; pass back the nextCursor of a previous page");
     }
 
+    /** A cursor over a list keyed by text ids. */
+    public static String encodeText(String list, String lastId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((list + ":" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String decodeText(String list, String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (text.startsWith(list + ":") && text.length() > list.length() + 1) {
+                return text.substring(list.length() + 1);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new AdminException(400, "'cursor' is not a cursor of this list; pass back the nextCursor of a previous page");
+    }
+
     /** The page size: default when absent, else 1..max. */
     public static int limit(String text, int defaultLimit, int max) {
         if (text == null || text.isEmpty()) {

@@ -25,6 +25,7 @@ final class PersonViews {
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id());
         node.put("state", p.state());
+        node.put("provisional", p.provisional());
         node.put("displayName", displayName(p.golden()));
         node.put("email", value(p.golden(), "email"));
         node.put("userName", value(p.golden(), "userName"));

@@ -1,5 +1,6 @@
 package dev.rollcall.admin;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.Source;
@@ -66,7 +67,7 @@ public final class SourceTokens {
             long id = credentials.addSourceToken(tx, source.id(), name, AccessTokens.hash(token));
             audit.append(tx, now, new AuditStore.Entry(actor.auditName(), "source.token.issue", "credential",
                     Long.toString(id), null,
-                    "{\"source\":\"" + sourceName + "\",\"name\":\"" + name + "\"}", null));
+                    JsonNodeFactory.instance.objectNode().put("source", sourceName).put("name", name).toString(), null));
             TokenInfo info = credentials.sourceTokens(tx, source.id()).stream()
                     .filter(t -> t.id() == id).findFirst().orElseThrow();
             return new IssuedToken(info, token);
@@ -86,8 +87,9 @@ public final class SourceTokens {
             Instant now = clock.instant();
             credentials.revoke(tx, tokenId, now);
             audit.append(tx, now, new AuditStore.Entry(actor.auditName(), "source.token.revoke", "credential",
-                    Long.toString(tokenId), "{\"revokedAt\":null}",
-                    "{\"source\":\"" + sourceName + "\",\"revokedAt\":\"" + now + "\"}", null));
+                    Long.toString(tokenId), JsonNodeFactory.instance.objectNode().putNull("revokedAt").toString(),
+                    JsonNodeFactory.instance.objectNode().put("source", sourceName).put("revokedAt", now.toString())
+                            .toString(), null));
             return new TokenInfo(before.id(), before.name(), before.createdAt(), now);
         });
         afterRevocation.run();

@@ -2,6 +2,7 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
+import dev.rollcall.admin.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
@@ -70,6 +71,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(new BearerAuthFilter(services.callerLookup()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
+        rc.register(IdentityExceptionMapper.class);
         rc.register(HttpErrorMapper.class);
         rc.register(UnexpectedErrorMapper.class);
         rc.register(new HealthResource(services.database(), services.migrations()));

@@ -2,9 +2,12 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.admin.AuthorityResource;
+import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourceAdministration;
+import dev.rollcall.admin.SourceNames;
 import dev.rollcall.admin.SourceQueries;
 import dev.rollcall.admin.SourceTokens;
 import dev.rollcall.admin.SourcesResource;
@@ -160,8 +163,11 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new SourcesResource(sourceAdministration, sourceTokens,
                 new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
+        SourceNames sourceNames = new SourceNames(bootstrap.database(), new SourceStore());
         out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(new PersonStore(json)),
-                new SourceStore()), json));
+                new SourceStore()), identityAdministration, sourceNames, requests, json));
+        out.add(new MatchCasesResource(identityAdministration, sourceNames, requests, json));
+        out.add(new AuthorityResource(identityAdministration, requests, json));
         return out;
     }
 

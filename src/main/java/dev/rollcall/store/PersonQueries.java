@@ -40,8 +40,8 @@ public final class PersonQueries {
     public record Filter(String state, Long sourceId, SourceKind accountKind, String department, String text) {
     }
 
-    public record PersonRow(long pk, String id, String state, String stateReason, GoldenRecord golden, long version,
-                            Instant createdAt, Instant updatedAt) {
+    public record PersonRow(long pk, String id, String state, String stateReason, boolean provisional, GoldenRecord golden,
+                            long version, Instant createdAt, Instant updatedAt) {
     }
 
     public record LinkedAccount(long personPk, String id, long sourceId, String sourceName, SourceKind sourceKind,
@@ -109,6 +109,8 @@ public final class PersonQueries {
 
     private List<Condition> conditions(DSLContext db, Filter f) {
         List<Condition> out = new ArrayList<>();
+        // A person merged into another is no longer a person of its own; its survivor is listed.
+        out.add(PERSON.MERGED_INTO_PK.isNull());
         if (f.state() != null) {
             out.add(PERSON.STATE.eq(dev.rollcall.store.generated.enums.PersonState.valueOf(f.state())));
         }
@@ -161,7 +163,7 @@ public final class PersonQueries {
 
     private PersonRow toRow(Record r) {
         return new PersonRow(r.get(PERSON.PK), r.get(PERSON.ID), r.get(PERSON.STATE).getLiteral(), r.get(PERSON.STATE_REASON),
-                persons.fromJson(r.get(PERSON.GOLDEN).data()), r.get(PERSON.VERSION),
+                r.get(PERSON.PROVISIONAL), persons.fromJson(r.get(PERSON.GOLDEN).data()), r.get(PERSON.VERSION),
                 Clock.fromDb(r.get(PERSON.CREATED_AT)), Clock.fromDb(r.get(PERSON.UPDATED_AT)));
     }
 }
