@@ -33,7 +33,8 @@ final class MatchCaseViews {
                 evidence.addObject().put("rule", e.rule()).put("points", e.points()).put("detail", e.detail());
             }
         }
-        node.put("decision", c.decision());
+        // the wire spells decisions as the request does (new-person), whatever the domain stores
+        node.put("decision", c.decision() == null ? null : c.decision().replace('_', '-'));
         node.put("decidedPersonId", c.decidedPersonId());
         node.put("decidedBy", c.decidedBy());
         SourceViews.time(node, "decidedAt", c.decidedAt());
