@@ -20,7 +20,25 @@ import dev.rollcall.identity.GoldenComputer;
 import dev.rollcall.identity.IdentityAdministration;
 import dev.rollcall.identity.Matcher;
 import dev.rollcall.scim.ScimLimits;
+import dev.rollcall.scim.bulk.BulkProcessor;
+import dev.rollcall.scim.bulk.GroupBulkTarget;
+import dev.rollcall.scim.bulk.BulkRequestReader;
+import dev.rollcall.scim.bulk.BulkResource;
+import dev.rollcall.scim.bulk.ResourceKind;
+import dev.rollcall.scim.bulk.UserBulkTarget;
+import dev.rollcall.scim.groups.GroupPatcher;
+import dev.rollcall.scim.groups.GroupRenderer;
+import dev.rollcall.scim.groups.GroupService;
+import dev.rollcall.scim.groups.GroupWriter;
+import dev.rollcall.scim.groups.GroupsResource;
+import dev.rollcall.scim.groups.MemberInput;
+import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
+import dev.rollcall.scim.search.FilterScope;
+import dev.rollcall.scim.search.GroupSearch;
+import dev.rollcall.scim.search.RootSearch;
+import dev.rollcall.scim.search.RootSearchResource;
+import dev.rollcall.scim.search.UserSearch;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeProjector;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
@@ -35,6 +53,7 @@ import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.IdentityStore;
 import dev.rollcall.store.MembershipQueries;
@@ -53,6 +72,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The object graph of one Rollcall process, built by plain constructors. */
 public final class Services implements AutoCloseable {
@@ -67,6 +87,8 @@ public final class Services implements AutoCloseable {
     private final CachingCallerLookup callerLookup;
     private final SourceTokens sourceTokens;
     private final IdentityAdministration identityAdministration;
+    private final GroupRenderer groupRenderer;
+    private final GroupService groups;
     private final AuditChain auditChain;
     private final AuditSealer auditSealer;
 
@@ -94,6 +116,13 @@ public final class Services implements AutoCloseable {
                 new AuditStore(), new UserFactsExtractor(), clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
                 accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
+        GroupStore groupStore = new GroupStore();
+        this.groupRenderer = new GroupRenderer(json);
+        MemberInput memberInput = new MemberInput(values, schemas);
+        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
+                new GroupPatcher(patches, memberInput, schemas), memberInput,
+                new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
+                new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.auditChain = new AuditChain(bootstrap.database());
         this.auditSealer = new AuditSealer(auditChain, clock);
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
@@ -153,6 +182,12 @@ public final class Services implements AutoCloseable {
         List<Object> out = new ArrayList<>();
         out.add(new DiscoveryResource(schemas, limits, json));
         out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users),
+                ResourceKind.GROUPS, new GroupBulkTarget(groups))),
+                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
+        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
+        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
+                new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
         out.addAll(adminResources(config));
         return out;
     }

@@ -1,0 +1,243 @@
+package dev.rollcall.scim.groups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.scim.ScimException;
+import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.resource.JsonKeys;
+import dev.rollcall.scim.schema.ResourceTypeDef;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.store.StoredMember;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a PatchOp request to a group whose members are kept apart from its body.
+ *
+ * <p>Why not simply the {@link PatchEngine} on the whole group: its multi-value rules compare every
+ * element with every other, which takes seconds on a group of ten thousand, and identity providers
+ * patch big groups all day. So the operations clients actually send for members — add, remove or
+ * replace at path {@code members}, and remove at {@code members[value eq "…"]} — are applied here to
+ * a map keyed by id in linear time. Every other operation goes through the engine, in order: on the
+ * body alone when it does not touch members (a rename), or on the body with the members rendered
+ * into it when it does (say {@code members[type eq "Group"]}), so any valid PATCH still works.
+ */
+public final class GroupPatcher {
+    private static final String MEMBERS_URN = SchemaUris.GROUP.toLowerCase(Locale.ROOT) + ":members";
+    private static final Pattern REMOVE_ONE = Pattern.compile(
+            "^(?:" + Pattern.quote(MEMBERS_URN) + "|members)\\[\\s*value\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]$",
+            Pattern.CASE_INSENSITIVE);
+    private final PatchEngine engine;
+    private final MemberInput input;
+    private final ResourceTypeDef type;
+
+    /** The patched body (members removed) and the members the group is left with, in order. */
+    public record Patched(ObjectNode body, List<RequestedMember> members) {
+    }
+
+    public GroupPatcher(PatchEngine engine, MemberInput input, SchemaRegistry schemas) {
+        this.engine = engine;
+        this.input = input;
+        this.type = schemas.group();
+    }
+
+    /**
+     * @param body    the stored body (no members); not modified
+     * @param current the stored members
+     * @throws ScimException as {@link PatchEngine#apply} for a bad request or operation; invalidValue for
+     *                       a malformed member or a member named with the wrong type
+     */
+    public Patched apply(ObjectNode body, List<StoredMember> current, JsonNode request) {
+        JsonNode operations = request.isObject() ? JsonKeys.get((ObjectNode) request, "Operations") : null;
+        if (operations == null || !operations.isArray() || operations.isEmpty() || !patchOpSchema(request)) {
+            engine.apply(type, body, request); // reports exactly what is wrong with the request
+            throw ScimException.invalidSyntax("A PATCH body must be a PatchOp message with 'Operations'.");
+        }
+        State state = new State(body.deepCopy(), current);
+        for (int i = 0; i < operations.size(); i++) {
+            JsonNode operation = operations.get(i);
+            try {
+                if (!applyMemberOperation(operation, state)) {
+                    applyWithEngine(request, operation, state);
+                }
+            } catch (ScimException e) {
+                throw relabel(e, i);
+            }
+        }
+        return new Patched(state.body, new ArrayList<>(state.members.values()));
+    }
+
+    /** Applies an add/remove/replace of members natively; false when the operation is not one of those. */
+    private boolean applyMemberOperation(JsonNode operation, State state) {
+        if (!operation.isObject()) {
+            return false;
+        }
+        ObjectNode op = (ObjectNode) operation;
+        JsonNode opName = JsonKeys.get(op, "op");
+        JsonNode path = JsonKeys.get(op, "path");
+        if (opName == null || !opName.isTextual() || path == null || !path.isTextual()) {
+            return false;
+        }
+        String name = opName.asText().trim().toLowerCase(Locale.ROOT);
+        String target = path.asText().trim();
+        String valueKey = JsonKeys.find(op, "value");
+        JsonNode value = valueKey == null ? null : op.get(valueKey);
+        Matcher one = REMOVE_ONE.matcher(target);
+        if (name.equals("remove") && one.matches()) {
+            state.members.remove(one.group(1).replaceAll("\\\\(.)", "$1"));
+            return true;
+        }
+        if (!target.equalsIgnoreCase("members") && !target.equalsIgnoreCase(MEMBERS_URN)) {
+            return false;
+        }
+        switch (name) {
+            case "add" -> {
+                if (valueKey == null) {
+                    return false; // the engine reports the missing value
+                }
+                input.read(value).forEach(state::add);
+            }
+            case "replace" -> {
+                if (valueKey == null) {
+                    return false;
+                }
+                List<RequestedMember> replacement = input.read(value);
+                Map<String, RequestedMember> before = state.members;
+                state.members = new LinkedHashMap<>();
+                replacement.forEach(r -> state.add(r, before.get(r.value())));
+            }
+            case "remove" -> {
+                if (value == null || value.isNull()) {
+                    state.members.clear();
+                } else {
+                    input.read(value).forEach(r -> state.members.remove(r.value()));
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs one operation through the engine, with the members in the body only when it may touch them. */
+    private void applyWithEngine(JsonNode request, JsonNode operation, State state) {
+        ObjectNode single = request.deepCopy();
+        ArrayNode ops = single.arrayNode().add(operation);
+        single.set(JsonKeys.find(single, "Operations"), ops);
+        if (!touchesMembers(operation)) {
+            state.body = engine.apply(type, state.body, single);
+            return;
+        }
+        ObjectNode withMembers = state.body.deepCopy();
+        if (!state.members.isEmpty()) {
+            ArrayNode members = withMembers.putArray("members");
+            for (RequestedMember m : state.members.values()) {
+                ObjectNode element = members.addObject().put("value", m.value());
+                String display = state.displays.get(m.value());
+                if (display != null) {
+                    element.put("display", display);
+                }
+                if (m.type() != null) {
+                    element.put("type", m.type());
+                }
+            }
+        }
+        ObjectNode patched = engine.apply(type, withMembers, single);
+        List<RequestedMember> left = input.take(patched);
+        Map<String, RequestedMember> before = state.members;
+        state.members = new LinkedHashMap<>();
+        left.forEach(r -> state.add(r, before.get(r.value())));
+        state.body = patched;
+    }
+
+    private static boolean touchesMembers(JsonNode operation) {
+        if (!operation.isObject()) {
+            return false;
+        }
+        JsonNode path = JsonKeys.get((ObjectNode) operation, "path");
+        if (path != null && path.isTextual() && !path.asText().isBlank()) {
+            String p = path.asText().trim().toLowerCase(Locale.ROOT);
+            return p.startsWith("members") || p.startsWith(MEMBERS_URN);
+        }
+        String valueKey = JsonKeys.find((ObjectNode) operation, "value");
+        JsonNode value = valueKey == null ? null : operation.get(valueKey);
+        if (value == null || !value.isObject()) {
+            return false;
+        }
+        for (var it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next().toLowerCase(Locale.ROOT);
+            if (key.equals("members") || key.startsWith("members.") || key.startsWith(MEMBERS_URN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean patchOpSchema(JsonNode request) {
+        JsonNode schemas = JsonKeys.get((ObjectNode) request, "schemas");
+        if (schemas == null || schemas.isNull()) {
+            return true;
+        }
+        if (schemas.isTextual()) {
+            return schemas.asText().equalsIgnoreCase(SchemaUris.PATCH_OP);
+        }
+        for (JsonNode s : schemas) {
+            if (s.isTextual() && s.asText().equalsIgnoreCase(SchemaUris.PATCH_OP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Names the failing operation by its place in the client's request: the engine numbers the one
+     * operation it was given 0, and member operations applied here are not numbered at all.
+     */
+    private static ScimException relabel(ScimException e, int index) {
+        String detail = String.valueOf(e.getMessage());
+        String label = "Operations[" + index + "]";
+        if (detail.startsWith("Operations[0]")) {
+            detail = detail.substring("Operations[0]".length());
+        } else {
+            detail = ": " + detail;
+        }
+        return new ScimException(e.status(), e.scimType(), label + detail);
+    }
+
+    /** The body and the members as the operations leave them. */
+    private static final class State {
+        ObjectNode body;
+        Map<String, RequestedMember> members = new LinkedHashMap<>();
+        final Map<String, String> displays = new LinkedHashMap<>();
+
+        State(ObjectNode body, List<StoredMember> current) {
+            this.body = body;
+            for (StoredMember m : current) {
+                members.put(m.id(), new RequestedMember(m.id(), m.kind().scimName()));
+                displays.put(m.id(), m.display());
+            }
+        }
+
+        void add(RequestedMember r) {
+            add(r, members.get(r.value()));
+        }
+
+        /** Adds (or keeps) a member; a type that contradicts the one known for that id is refused. */
+        void add(RequestedMember r, RequestedMember known) {
+            if (known != null && r.type() != null && known.type() != null && !known.type().equals(r.type())) {
+                throw ScimException.mutability("'members.type' of member '" + r.value() + "' is " + known.type()
+                        + " and cannot be changed to " + r.type() + ".");
+            }
+            RequestedMember kept = known != null && known.type() != null ? known : r;
+            members.putIfAbsent(r.value(), kept);
+        }
+    }
+}

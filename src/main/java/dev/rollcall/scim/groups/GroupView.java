@@ -1,0 +1,21 @@
+package dev.rollcall.scim.groups;
+
+import dev.rollcall.store.StoredGroup;
+import dev.rollcall.store.StoredMember;
+import java.util.List;
+
+/**
+ * A stored group with what rendering it needs beyond its row: its members, in the order they were
+ * added. {@code membersLoaded} is false when the caller asked for the group without them (a list
+ * with {@code excludedAttributes=members}), so that an empty list is never mistaken for "no members".
+ */
+public record GroupView(StoredGroup group, List<StoredMember> members, boolean membersLoaded) {
+
+    public GroupView(StoredGroup group, List<StoredMember> members) {
+        this(group, members, true);
+    }
+
+    public static GroupView withoutMembers(StoredGroup group) {
+        return new GroupView(group, List.of(), false);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.rollcall.scim.groups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.scim.ScimException;
+import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.resource.AttributeValueNormalizer;
+import dev.rollcall.scim.resource.ImmutabilityGuard;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.store.StoredMember;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** GroupPatcher without a database: member operations, delegation to the engine, errors, and scale. */
+class GroupsPatcherTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    final SchemaRegistry schemas = new SchemaRegistry();
+    final AttributeValueNormalizer values = new AttributeValueNormalizer();
+    final GroupPatcher patcher = new GroupPatcher(new PatchEngine(schemas, values, new ImmutabilityGuard()),
+            new MemberInput(values, schemas), schemas);
+    final ObjectNode body = (ObjectNode) parse(
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"Team\"}");
+
+    static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static JsonNode request(String operations) {
+        return parse("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":" + operations + "}");
+    }
+
+    static StoredMember user(String id) {
+        return new StoredMember(StoredMember.Kind.USER, id.hashCode(), id, "name of " + id);
+    }
+
+    static StoredMember group(String id) {
+        return new StoredMember(StoredMember.Kind.GROUP, id.hashCode(), id, "group " + id);
+    }
+
+    static List<String> ids(GroupPatcher.Patched p) {
+        return p.members().stream().map(RequestedMember::value).toList();
+    }
+
+    @Test
+    void memberOperationsApplyInOrder() {
+        GroupPatcher.Patched p = patcher.apply(body, List.of(user("a"), user("b")), request("""
+                [{"op":"Add","path":"members","value":[{"value":"c"},{"value":"a"}]},
+                 {"op":"Remove","path":"members","value":[{"value":"b"},{"value":"not-there"}]},
+                 {"op":"remove","path":"members[value eq \\"c\\"]"},
+                 {"op":"add","path":"urn:ietf:params:scim:schemas:core:2.0:Group:members","value":{"value":"d","type":"Group"}}]"""));
+        assertThat(ids(p)).containsExactly("a", "d");
+        assertThat(p.members().get(0).type()).isEqualTo("User");
+        assertThat(p.members().get(1).type()).isEqualTo("Group");
+        assertThat(p.body().get("displayName").asText()).isEqualTo("Team");
+    }
+
+    @Test
+    void replaceMembersAndRemoveWithoutValueEmpty() {
+        assertThat(ids(patcher.apply(body, List.of(user("a"), user("b")),
+                request("[{\"op\":\"replace\",\"path\":\"members\",\"value\":[{\"value\":\"b\"},{\"value\":\"c\"}]}]"))))
+                .containsExactly("b", "c");
+        assertThat(ids(patcher.apply(body, List.of(user("a")), request("[{\"op\":\"replace\",\"path\":\"members\",\"value\":[]}]"))))
+                .isEmpty();
+        assertThat(ids(patcher.apply(body, List.of(user("a")), request("[{\"op\":\"remove\",\"path\":\"members\"}]"))))
+                .isEmpty();
+    }
+
+    @Test
+    void otherOperationsGoThroughTheEngineAndKeepMembers() {
+        GroupPatcher.Patched renamed = patcher.apply(body, List.of(user("a")),
+                request("[{\"op\":\"replace\",\"value\":{\"displayName\":\"Renamed\",\"id\":\"ignored\"}}]"));
+        assertThat(renamed.body().get("displayName").asText()).isEqualTo("Renamed");
+        assertThat(ids(renamed)).containsExactly("a");
+        GroupPatcher.Patched byType = patcher.apply(body, List.of(user("a"), group("g"), user("b")),
+                request("[{\"op\":\"remove\",\"path\":\"members[type eq \\\"Group\\\"]\"}]"));
+        assertThat(ids(byType)).containsExactly("a", "b");
+        GroupPatcher.Patched byDisplay = patcher.apply(body, List.of(user("a"), user("b")),
+                request("[{\"op\":\"remove\",\"path\":\"members[display eq \\\"name of b\\\"]\"}]"));
+        assertThat(ids(byDisplay)).containsExactly("a");
+    }
+
+    @Test
+    void aContradictingTypeIsRefused() {
+        assertThatThrownBy(() -> patcher.apply(body, List.of(user("a")),
+                request("[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"a\",\"type\":\"Group\"}]}]")))
+                .isInstanceOf(ScimException.class).hasMessageContaining("Operations[0]").hasMessageContaining("type");
+    }
+
+    @Test
+    void errorsNameTheFailingOperation() {
+        assertThatThrownBy(() -> patcher.apply(body, List.of(), request("""
+                [{"op":"replace","path":"displayName","value":"ok"},{"op":"replace","path":"nonsense","value":"x"}]""")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.scimType()).isEqualTo("invalidPath");
+                    assertThat(e.getMessage()).startsWith("Operations[1]");
+                });
+        assertThatThrownBy(() -> patcher.apply(body, List.of(), request("""
+                [{"op":"add","path":"members","value":[{"value":"a","type":"Robot"}]}]""")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+        assertThatThrownBy(() -> patcher.apply(body, List.of(), request("[{\"op\":\"add\",\"path\":\"members\"}]")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidSyntax"));
+        assertThatThrownBy(() -> patcher.apply(body, List.of(), request("[{\"op\":\"move\",\"path\":\"members\",\"value\":[]}]")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
+    }
+
+    @Test
+    void malformedRequestsAreInvalidSyntax() {
+        for (String bad : new String[] {"[]", "{\"Operations\":{}}", "{\"schemas\":[\"urn:x\"],\"Operations\":[]}"}) {
+            assertThatThrownBy(() -> patcher.apply(body, List.of(), parse(bad)))
+                    .as(bad).isInstanceOf(ScimException.class);
+        }
+        assertThatThrownBy(() -> patcher.apply(body, List.of(), parse("{\"Operations\":{}}")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidSyntax"));
+    }
+
+    @Test
+    void theStoredBodyIsNotModified() {
+        ObjectNode copy = body.deepCopy();
+        patcher.apply(body, List.of(), request("[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]"));
+        assertThat(body).isEqualTo(copy);
+    }
+
+    @Test
+    void addingAndRemovingOneMemberOfTenThousandIsFast() {
+        List<StoredMember> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(user("id-" + i));
+        }
+        JsonNode req = request("""
+                [{"op":"add","path":"members","value":[{"value":"new"}]},
+                 {"op":"remove","path":"members","value":[{"value":"id-5"}]},
+                 {"op":"replace","path":"displayName","value":"Everyone"}]""");
+        patcher.apply(body, many, req); // warm up
+        long start = System.nanoTime();
+        GroupPatcher.Patched p = patcher.apply(body, many, req);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(p.members()).hasSize(10_000);
+        assertThat(millis).as("took %d ms", millis).isLessThan(1_000);
+    }
+}
