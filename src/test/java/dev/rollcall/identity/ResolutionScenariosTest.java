@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.testing.RollcallTestServer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,5 +170,32 @@ class ResolutionScenariosTest {
         JsonNode b = push.create(hr, worker(push.user("twin2", "Tom", "Twin", "tom.twin+2@corp.com"), "W601"));
         assertThat(personId(b)).isNotEqualTo(personId(a));
         assertThat(push.person(personId(b)).provisional()).isFalse();
+    }
+
+    @Test
+    void concurrentPushesOfOneNewWorkerEndAsOnePerson() throws Exception {
+        int n = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<JsonNode>> results = new java.util.ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                ObjectNode u = worker(push.user("race" + k, "Ray", "Race", "ray.race" + k + "@corp.com"), "W-RACE");
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return push.create(hr, u);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> persons = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<JsonNode> f : results) {
+                persons.add(personId(f.get()));
+            }
+            assertThat(persons).hasSize(1);
+            assertThat(push.person(persons.iterator().next()).accounts()).hasSize(n);
+            assertThat(push.eventTypes(persons.iterator().next())).filteredOn("person.created"::equals).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
