@@ -7,6 +7,7 @@ import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.RollcallTestServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,5 +183,32 @@ class SourcesApiTest {
                 "select action, actor, target_id from audit where action like 'source%' and actor = 'admin:it-writer' order by seq");
         assertThat(audit.getValues("action", String.class)).contains("source.create", "source.token.issue", "source.token.revoke");
         assertThat(audit.getValues("target_id", String.class)).contains(id);
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneNameGiveOne201AndOnly409s() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<HttpResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> create("racer", "hris")));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResult> f : results) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAnswerProblemDetails() {
+        assertProblem(server.get("/api/v1/nothing-here", reader), 404, "no such resource");
+        HttpResult wrongMethod = server.put("/api/v1/sources", writer, "{}");
+        assertProblem(wrongMethod, 405, "method not allowed");
+        assertThat(wrongMethod.header("Allow")).isPresent();
     }
 }
