@@ -35,9 +35,7 @@ class CliTest {
 
     @AfterAll
     static void drop() {
-        try (Services services = Services.open(Config.fromEnvironment(env))) {
-            services.database().dsl().dropDatabaseIfExists(db.name()).execute();
-        }
+        TestDatabases.drop(db);
     }
 
     static Run run(Map<String, String> environment, String... args) {

@@ -30,11 +30,11 @@ public final class RollcallTestServer implements AutoCloseable {
     private final ObjectMapper json;
     private final String base;
 
-    private final String databaseName;
+    private final TestDatabases.TestDb database;
 
-    private RollcallTestServer(RollcallServer server, Services services, String databaseName) {
+    private RollcallTestServer(RollcallServer server, Services services, TestDatabases.TestDb database) {
         this.server = server;
-        this.databaseName = databaseName;
+        this.database = database;
         this.services = services;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,7 +59,7 @@ public final class RollcallTestServer implements AutoCloseable {
         Config config = Config.fromEnvironment(all);
         Services services = Services.open(config);
         try {
-            return new RollcallTestServer(RollcallServer.start(config, services), services, db.name());
+            return new RollcallTestServer(RollcallServer.start(config, services), services, db);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -151,10 +151,13 @@ public final class RollcallTestServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and drops the test database, so a shared MariaDB does not fill up. */
+    /**
+     * Stops the server (and its background work) first, then drops the test database so a shared
+     * MariaDB does not fill up.
+     */
     @Override
     public void close() {
-        services.database().dsl().dropDatabaseIfExists(databaseName).execute();
         server.close();
+        TestDatabases.drop(database);
     }
 }

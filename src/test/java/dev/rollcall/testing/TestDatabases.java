@@ -35,6 +35,15 @@ public final class TestDatabases {
         return new TestDb(url, "root", "", name);
     }
 
+    /** Drops a database made by {@link #fresh()}. */
+    public static void drop(TestDb db) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            org.jooq.impl.DSL.using(c, org.jooq.SQLDialect.MARIADB).dropDatabaseIfExists(db.name()).execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not drop test database " + db.name(), e);
+        }
+    }
+
     private static String envOr(String name, String dflt) {
         String v = System.getenv(name);
         return v == null ? dflt : v;
