@@ -5,7 +5,7 @@ package dev.rollcall.identity;
  * {@code definite} links; at or above {@code candidate} opens a case; below it is no match.
  */
 public record MatchPolicy(int definite, int candidate, int emailPoints, int aliasPoints, int namePoints,
-                          int departmentPoints, int managerPoints, EmailPolicy email, PrimaryManagerRule managerRule) {
+                          int departmentPoints, int managerPoints, int corporatePoints, EmailPolicy email, PrimaryManagerRule managerRule) {
 
     public MatchPolicy {
         if (candidate <= 0 || definite < candidate) {
@@ -15,21 +15,21 @@ public record MatchPolicy(int definite, int candidate, int emailPoints, int alia
     }
 
     public static MatchPolicy defaults() {
-        return new MatchPolicy(80, 40, 60, 35, 30, 10, 15, EmailPolicy.defaults(), PrimaryManagerRule.NEWEST);
+        return new MatchPolicy(80, 40, 60, 35, 30, 10, 15, 10, EmailPolicy.defaults(), PrimaryManagerRule.NEWEST);
     }
 
     public MatchPolicy withEmail(EmailPolicy policy) {
         return new MatchPolicy(definite, candidate, emailPoints, aliasPoints, namePoints, departmentPoints, managerPoints,
-                policy, managerRule);
+                corporatePoints, policy, managerRule);
     }
 
     public MatchPolicy withThresholds(int definiteScore, int candidateScore) {
         return new MatchPolicy(definiteScore, candidateScore, emailPoints, aliasPoints, namePoints, departmentPoints,
-                managerPoints, email, managerRule);
+                managerPoints, corporatePoints, email, managerRule);
     }
 
     public MatchPolicy withManagerRule(PrimaryManagerRule rule) {
         return new MatchPolicy(definite, candidate, emailPoints, aliasPoints, namePoints, departmentPoints, managerPoints,
-                email, rule);
+                corporatePoints, email, rule);
     }
 }

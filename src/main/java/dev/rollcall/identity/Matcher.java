@@ -14,7 +14,9 @@ import java.util.Set;
  * Finds the person an account belongs to. Strong keys first: the worker id (any source), then the
  * source's correlation attribute. Then weak evidence, scored by explainable rules: the same
  * normalised email, a name-derived email alias, the same folded name, department and manager.
- * A different worker id on both sides vetoes a candidate: two workers are two people.
+ * An exact match on a corporate domain held by an HRIS account scores extra: such an address is an
+ * employee's (dual identity: a CRM contact using it is that employee). A different worker id on
+ * both sides vetoes a candidate: two workers are two people.
  */
 public final class Matcher {
     private static final int HIT_LIMIT = 200;
@@ -108,11 +110,15 @@ public final class Matcher {
         Map<Long, PersonRef> persons = new LinkedHashMap<>();
         Map<Long, String> emailHit = new LinkedHashMap<>();
         Map<Long, String> aliasHit = new LinkedHashMap<>();
+        Set<Long> corporateHit = new java.util.HashSet<>();
         for (MatchLookup.KeyHit hit : lookup.hits(query, HIT_LIMIT)) {
             long pk = hit.person().pk();
             persons.putIfAbsent(pk, hit.person());
             if (hit.key().kind().equals(MatchKey.EMAIL) && emails.contains(hit.key().value())) {
                 emailHit.putIfAbsent(pk, hit.key().value());
+                if (hit.sourceKind() == SourceKind.HRIS && policy.email().isCorporate(hit.key().value())) {
+                    corporateHit.add(pk);
+                }
             } else if (!hit.key().kind().equals(MatchKey.NAME)) {
                 aliasHit.putIfAbsent(pk, hit.key().value());
             }
@@ -128,6 +134,10 @@ public final class Matcher {
             }
             if (emailHit.containsKey(person.pk())) {
                 ev.add(new Evidence("email.exact", policy.emailPoints(), emailHit.get(person.pk())));
+                if (corporateHit.contains(person.pk())) {
+                    // corporate domains belong to the HRIS side: this address is an employee's
+                    ev.add(new Evidence("email.corporate", policy.corporatePoints(), "employee address on a corporate domain"));
+                }
             } else if (aliasHit.containsKey(person.pk())) {
                 ev.add(new Evidence("email.alias", policy.aliasPoints(), aliasHit.get(person.pk())));
             }

@@ -1,5 +1,6 @@
 package dev.rollcall.store;
 
+import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.AUDIT;
 import static dev.rollcall.store.generated.Tables.EVENT;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE;
@@ -90,7 +91,11 @@ public final class IdentityReads implements IdentityQueries {
                 .where(EVENT.PERSON_ID.eq(personId)).orderBy(EVENT.PERSON_SEQ, EVENT.PK)
                 .forEach(r -> out.add(new TimelineEntry(Clock.fromDb(r.value1()), TimelineEntry.Kind.EVENT, r.value2(),
                         null, r.value3().data())));
-        db.selectFrom(MATCH_DECISION).where(MATCH_DECISION.PERSON_ID.eq(personId)).orderBy(MATCH_DECISION.PK)
+        // decisions naming this person, and those about its accounts made while they waited elsewhere (a case)
+        List<String> accountIds = db.select(ACCOUNT.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+                .where(PERSON.ID.eq(personId)).fetch(ACCOUNT.ID);
+        db.selectFrom(MATCH_DECISION).where(MATCH_DECISION.PERSON_ID.eq(personId).or(MATCH_DECISION.ACCOUNT_ID.in(accountIds)))
+                .orderBy(MATCH_DECISION.PK)
                 .forEach(r -> {
                     ObjectNode d = json.createObjectNode();
                     d.put("accountId", r.getAccountId());

@@ -98,6 +98,8 @@ class DualIdentityAndCasesTest {
         assertThat(golden(p, "crmAccountId")).isEqualTo("INITECH");
         assertThat(p.openCaseIds()).isEmpty();
         assertThat(push.eventTypes(p.id())).contains("person.merged", "person.updated");
+        assertThat(push.admin().timeline(p.id())).extracting(TimelineEntry::type)
+                .contains("match.new_person", "match.case", "match.merged", "match.linked_by_admin");
         assertThatThrownBy(() -> push.admin().decide(ADMIN, open.id(), new CaseDecision.Ignore()))
                 .isInstanceOf(IdentityException.class).hasMessageContaining("already decided");
     }

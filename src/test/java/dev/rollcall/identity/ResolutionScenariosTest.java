@@ -88,8 +88,9 @@ class ResolutionScenariosTest {
         assertThat(personId(i)).isEqualTo(personId(h));
         JsonNode resolution = push.lastEvent(personId(h), "account.created").get("resolution");
         assertThat(resolution.get("strength").asText()).isEqualTo("definite");
-        assertThat(resolution.get("score").asInt()).isEqualTo(90);
-        assertThat(resolution.get("evidence").toString()).contains("email.exact").contains("\"name\"");
+        assertThat(resolution.get("score").asInt()).isEqualTo(100);
+        assertThat(resolution.get("evidence").toString()).contains("email.exact").contains("email.corporate")
+                .contains("\"name\"");
     }
 
     @Test
