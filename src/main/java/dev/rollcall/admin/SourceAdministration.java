@@ -8,9 +8,11 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.CredentialStore;
+import dev.rollcall.store.Duplicates;
 import dev.rollcall.store.SourceStore;
 import dev.rollcall.store.Transactions;
 import java.time.Clock;
+import org.jooq.exception.DataAccessException;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,18 @@ public final class SourceAdministration {
         requireName(name);
         boolean mayCreate = mayCreatePersons != null ? mayCreatePersons : kind.createsPersonsByDefault();
         String token = tokens.mint("rc_src_");
+        try {
+            return insertSource(actor, name, kind, mayCreate, token);
+        } catch (DataAccessException e) {
+            // two registrations of one name at once: the loser hits the unique key, not the check below
+            if (Duplicates.isDuplicateKey(e)) {
+                throw new AdminException(409, "a source named '" + name + "' already exists");
+            }
+            throw e;
+        }
+    }
+
+    private IssuedSource insertSource(Caller actor, String name, SourceKind kind, boolean mayCreate, String token) {
         return transactions.inTransaction(tx -> {
             if (sources.byName(tx, name).isPresent()) {
                 throw new AdminException(409, "a source named '" + name + "' already exists");

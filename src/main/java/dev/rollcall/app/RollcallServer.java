@@ -1,15 +1,14 @@
 package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.admin.AdminExceptionMapper;
+import dev.rollcall.admin.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
-import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
 import dev.rollcall.app.http.ObjectMapperResolver;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
-import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.scim.ScimExceptionMapper;
-import dev.rollcall.store.CredentialStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -74,10 +73,10 @@ public final class RollcallServer implements AutoCloseable {
         rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
         rc.register(JacksonFeature.class);
         rc.register(new ObjectMapperResolver(json));
-        rc.register(new BearerAuthFilter(new CachingCallerLookup(
-                token -> new CredentialStore().callerFor(services.database().dsl(), AccessTokens.hash(token)),
-                Duration.ofSeconds(5), System::nanoTime)));
+        rc.register(new BearerAuthFilter(services.callerLookup()));
         rc.register(new ScimExceptionMapper());
+        rc.register(new AdminExceptionMapper());
+        rc.register(IdentityExceptionMapper.class);
         rc.register(HttpErrorMapper.class);
         rc.register(UnexpectedErrorMapper.class);
         rc.register(new HealthResource(services.database(), services.migrations()));

@@ -1,7 +1,18 @@
 package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.admin.AuthorityResource;
+import dev.rollcall.admin.MatchCasesResource;
+import dev.rollcall.admin.PeopleQueries;
+import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourceAdministration;
+import dev.rollcall.admin.SourceNames;
+import dev.rollcall.admin.SourceQueries;
+import dev.rollcall.admin.SourceTokens;
+import dev.rollcall.admin.SourcesResource;
+import dev.rollcall.app.http.CachingCallerLookup;
+import dev.rollcall.app.http.CallerLookup;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.AccountResolution;
 import dev.rollcall.identity.CurrentAuthority;
@@ -42,10 +53,11 @@ import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.IdentityStore;
-import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.MembershipQueries;
+import dev.rollcall.store.PersonQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
 import dev.rollcall.scim.schema.SchemaRegistry;
@@ -57,6 +69,7 @@ import dev.rollcall.store.SourceStore;
 import dev.rollcall.store.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +84,8 @@ public final class Services implements AutoCloseable {
     private final SourceAdministration sourceAdministration;
     private final UserRenderer userRenderer;
     private final UserService users;
+    private final CachingCallerLookup callerLookup;
+    private final SourceTokens sourceTokens;
     private final IdentityAdministration identityAdministration;
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
@@ -110,8 +125,15 @@ public final class Services implements AutoCloseable {
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.auditChain = new AuditChain(bootstrap.database());
         this.auditSealer = new AuditSealer(auditChain, clock);
+        AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), new AccessTokens(new SecureRandom()), clock, json);
+                new AuditStore(), accessTokens, clock, json);
+        // Look-ups are cached briefly; a revocation empties the cache so the token stops working at once.
+        this.callerLookup = new CachingCallerLookup(
+                token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
+                Duration.ofSeconds(5), System::nanoTime);
+        this.sourceTokens = new SourceTokens(transactions, new SourceStore(), new CredentialStore(), new AuditStore(),
+                accessTokens, callerLookup::forgetAll, clock);
     }
 
     public static Services open(Config config) {
@@ -143,6 +165,10 @@ public final class Services implements AutoCloseable {
         return sourceAdministration;
     }
 
+    public CallerLookup callerLookup() {
+        return callerLookup;
+    }
+
     /** Identity administration: authority matrix, match cases, merge/unmerge, person detail and timeline. */
     public IdentityAdministration identityAdministration() {
         return identityAdministration;
@@ -162,6 +188,21 @@ public final class Services implements AutoCloseable {
         out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
         out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
                 new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
+        out.addAll(adminResources(config));
+        return out;
+    }
+
+    /** The admin API at /api/v1. */
+    private List<Object> adminResources(Config config) {
+        AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
+        List<Object> out = new ArrayList<>();
+        out.add(new SourcesResource(sourceAdministration, sourceTokens,
+                new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
+        SourceNames sourceNames = new SourceNames(bootstrap.database(), new SourceStore());
+        out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(new PersonStore(json)),
+                new SourceStore()), identityAdministration, sourceNames, requests, json));
+        out.add(new MatchCasesResource(identityAdministration, sourceNames, requests, json));
+        out.add(new AuthorityResource(identityAdministration, requests, json));
         return out;
     }
 

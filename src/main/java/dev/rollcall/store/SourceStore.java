@@ -27,6 +27,16 @@ public final class SourceStore {
         return tx.selectFrom(SOURCE).where(SOURCE.NAME.eq(name)).fetchOptional().map(SourceStore::toSource);
     }
 
+    /** The source by name, its row locked for the rest of the transaction (serialises token rotation). */
+    public Optional<Source> lockByName(DSLContext tx, String name) {
+        return tx.selectFrom(SOURCE).where(SOURCE.NAME.eq(name)).forUpdate().fetchOptional().map(SourceStore::toSource);
+    }
+
+    /** When the source was registered. */
+    public Optional<java.time.Instant> createdAt(DSLContext tx, long id) {
+        return tx.select(SOURCE.CREATED_AT).from(SOURCE).where(SOURCE.ID.eq(id)).fetchOptional(r -> Clock.fromDb(r.value1()));
+    }
+
     public Optional<Source> byId(DSLContext tx, long id) {
         return tx.selectFrom(SOURCE).where(SOURCE.ID.eq(id)).fetchOptional().map(SourceStore::toSource);
     }

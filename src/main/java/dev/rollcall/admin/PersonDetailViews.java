@@ -1,0 +1,102 @@
+package dev.rollcall.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.identity.GoldenValue;
+import dev.rollcall.identity.LinkedAccount;
+import dev.rollcall.identity.PersonDetail;
+import dev.rollcall.identity.Persona;
+import dev.rollcall.identity.Source;
+import dev.rollcall.identity.TimelineEntry;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The wire form of one person (golden record with provenance, personas, accounts, cases) and its timeline. */
+final class PersonDetailViews {
+    private final ObjectMapper json;
+
+    PersonDetailViews(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode detail(PersonDetail p, Map<Long, Source> sources) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", p.id());
+        node.put("state", p.state());
+        node.put("stateReason", p.stateReason());
+        node.put("provisional", p.provisional());
+        node.put("mergedInto", p.mergedIntoId());
+        ObjectNode golden = node.putObject("golden");
+        new TreeMap<>(p.golden().values()).forEach((attr, v) -> golden.set(attr, golden(v, sources)));
+        ArrayNode personas = node.putArray("personas");
+        for (Persona persona : p.personas()) {
+            personas.addObject().put("persona", persona.kind().wireName()).put("source", persona.sourceName())
+                    .put("accountId", persona.accountId()).put("active", persona.active())
+                    .put("crmAccountId", persona.crmAccountId());
+        }
+        ArrayNode accounts = node.putArray("accounts");
+        p.accounts().forEach(a -> accounts.add(account(a)));
+        ArrayNode cases = node.putArray("openCases");
+        p.openCaseIds().forEach(cases::add);
+        node.put("version", p.version());
+        SourceViews.time(node, "createdAt", p.createdAt());
+        SourceViews.time(node, "updatedAt", p.updatedAt());
+        return node;
+    }
+
+    ObjectNode timeline(String personId, List<TimelineEntry> entries) {
+        ObjectNode node = json.createObjectNode();
+        node.put("personId", personId);
+        ArrayNode items = node.putArray("entries");
+        for (TimelineEntry e : entries) {
+            ObjectNode item = items.addObject();
+            SourceViews.time(item, "at", e.at());
+            item.put("kind", e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.put("type", e.type());
+            item.put("actor", e.actor());
+            item.set("details", parse(e.detailsJson()));
+        }
+        return node;
+    }
+
+    private ObjectNode golden(GoldenValue v, Map<Long, Source> sources) {
+        ObjectNode node = json.createObjectNode();
+        node.put("value", v.value());
+        Source source = sources.get(v.provenance().sourceId());
+        node.put("source", source == null ? null : source.name());
+        node.put("sourceKind", source == null ? null : source.kind().wireName());
+        node.put("accountId", v.provenance().accountId());
+        SourceViews.time(node, "at", v.provenance().at());
+        return node;
+    }
+
+    private ObjectNode account(LinkedAccount a) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", a.id());
+        node.put("source", a.source().name());
+        node.put("sourceKind", a.kind().wireName());
+        node.put("active", a.active());
+        ObjectNode facts = node.putObject("facts");
+        new TreeMap<>(a.facts().attributes()).forEach(facts::put);
+        SourceViews.time(node, "createdAt", a.createdAt());
+        SourceViews.time(node, "updatedAt", a.updatedAt());
+        return node;
+    }
+
+    /** Stored records are JSON; should one not be, it is shown as text rather than failing the page. */
+    private JsonNode parse(String text) {
+        if (text == null) {
+            return json.nullNode();
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return json.getNodeFactory().textNode(text);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.rollcall.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.admin.SourceQueries.SourceState;
+import dev.rollcall.identity.SourceKind;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+
+/** /api/v1/sources: register sources, list them, rotate and revoke their tokens. */
+@Path("/api/v1/sources")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SourcesResource {
+    private final SourceAdministration administration;
+    private final SourceTokens tokens;
+    private final SourceQueries queries;
+    private final AdminRequests requests;
+    private final ObjectMapper json;
+    private final SourceViews views;
+
+    public SourcesResource(SourceAdministration administration, SourceTokens tokens, SourceQueries queries,
+                           AdminRequests requests, ObjectMapper json) {
+        this.administration = administration;
+        this.tokens = tokens;
+        this.queries = queries;
+        this.requests = requests;
+        this.json = json;
+        this.views = new SourceViews(json);
+    }
+
+    @GET
+    public ObjectNode list() {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        queries.all().forEach(s -> items.add(views.summary(s)));
+        return out;
+    }
+
+    @POST
+    public Response create(@Context ContainerRequestContext request, @Context UriInfo uri,
+                           @Context HttpHeaders headers, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, false);
+        AdminRequests.onlyFields(in, "name", "kind", "mayCreatePersons");
+        String name = AdminRequests.requiredText(in, "name");
+        SourceKind kind = kind(AdminRequests.requiredText(in, "kind"));
+        Boolean mayCreate = AdminRequests.optionalBoolean(in, "mayCreatePersons");
+        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.caller(request), name, kind, mayCreate);
+        SourceState state = queries.byName(name);
+        ObjectNode out = views.detail(state);
+        ObjectNode token = views.token(state.tokens().get(0));
+        token.put("token", issued.token());
+        out.set("token", token);
+        return Response.created(uri.getAbsolutePathBuilder().path(name).build()).entity(out).build();
+    }
+
+    @GET
+    @Path("{name}")
+    public ObjectNode get(@PathParam("name") String name) {
+        return views.detail(queries.byName(name));
+    }
+
+    @POST
+    @Path("{name}/tokens")
+    public Response issueToken(@Context ContainerRequestContext request, @Context UriInfo uri,
+                               @Context HttpHeaders headers, @PathParam("name") String name, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, true);
+        AdminRequests.onlyFields(in, "name");
+        SourceTokens.IssuedToken issued = tokens.issue(AdminRequests.caller(request), name, AdminRequests.optionalText(in, "name"));
+        ObjectNode out = views.token(issued.info());
+        out.put("token", issued.token());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(issued.info().id())).build())
+                .entity(out).build();
+    }
+
+    @DELETE
+    @Path("{name}/tokens/{tokenId}")
+    public Response revokeToken(@Context ContainerRequestContext request, @PathParam("name") String name,
+                                @PathParam("tokenId") String tokenId) {
+        tokens.revoke(AdminRequests.caller(request), name, parseId(name, tokenId));
+        return Response.noContent().build();
+    }
+
+    private static long parseId(String source, String tokenId) {
+        try {
+            return Long.parseLong(tokenId);
+        } catch (NumberFormatException e) {
+            throw new AdminException(404, "source '" + source + "' has no token " + tokenId);
+        }
+    }
+
+    private static SourceKind kind(String text) {
+        try {
+            return SourceKind.fromWireName(text);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(400, "'kind' must be hris, idp or crm, not '" + text + "'");
+        }
+    }
+}
