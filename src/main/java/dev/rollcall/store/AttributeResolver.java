@@ -6,10 +6,8 @@ import dev.rollcall.scim.filter.FilterException;
 import dev.rollcall.scim.schema.AttributeDef;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import java.util.List;
-import java.util.Optional;
 
 /** Resolves filter and sort paths of one resource type, with the errors a client should see. */
 final class AttributeResolver {
@@ -30,18 +28,7 @@ final class AttributeResolver {
      * in the extensions too (clients do send {@code employeeNumber} bare) when exactly one has it.
      */
     ResolvedAttribute resolve(AttrPath path) {
-        Optional<ResolvedAttribute> found = registry.resolve(type, path.schemaUrn(), path.attribute(), path.subAttribute());
-        if (found.isEmpty() && path.schemaUrn() == null) {
-            List<ResolvedAttribute> inExtensions = type.extensions().stream()
-                    .map(SchemaDef::id)
-                    .map(urn -> registry.resolve(type, urn, path.attribute(), path.subAttribute()))
-                    .flatMap(Optional::stream)
-                    .toList();
-            if (inExtensions.size() == 1) {
-                found = Optional.of(inExtensions.get(0));
-            }
-        }
-        return found.orElseThrow(() -> new FilterException("unknown attribute '" + path + "'"));
+        return registry.resolveLenient(type, path.schemaUrn(), path.attribute(), path.subAttribute()).orElseThrow(() -> new FilterException("unknown attribute '" + path + "'"));
     }
 
     /** A complex attribute compared as a whole means its {@code value} sub-attribute (emails co "x"). */

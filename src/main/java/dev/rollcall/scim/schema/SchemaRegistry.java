@@ -72,6 +72,23 @@ public final class SchemaRegistry {
         return attr.get().subAttribute(subAttribute).map(sub -> new ResolvedAttribute(schema, core, attr.get(), sub));
     }
 
+    /**
+     * Like {@link #resolve}, but an unqualified name that is not in the core schema is also looked up
+     * in the extensions (clients do send {@code employeeNumber} bare) when exactly one of them has it.
+     */
+    public Optional<ResolvedAttribute> resolveLenient(ResourceTypeDef type, String schemaUrn, String attribute,
+                                                      String subAttribute) {
+        Optional<ResolvedAttribute> found = resolve(type, schemaUrn, attribute, subAttribute);
+        if (found.isPresent() || schemaUrn != null) {
+            return found;
+        }
+        List<ResolvedAttribute> inExtensions = type.extensions().stream()
+                .map(ext -> resolve(type, ext.id(), attribute, subAttribute))
+                .flatMap(Optional::stream)
+                .toList();
+        return inExtensions.size() == 1 ? Optional.of(inExtensions.get(0)) : Optional.empty();
+    }
+
     /** Every leaf path of a resource type (for indexing and discovery), as resolved attributes. */
     public List<ResolvedAttribute> leaves(ResourceTypeDef type) {
         List<ResolvedAttribute> out = new ArrayList<>();

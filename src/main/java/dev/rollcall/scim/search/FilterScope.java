@@ -5,10 +5,8 @@ import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.schema.AttributeDef;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -131,17 +129,6 @@ public final class FilterScope {
 
     /** As the filter compiler resolves: case-insensitive, a bare name may live in exactly one extension. */
     Optional<ResolvedAttribute> resolve(ResourceTypeDef type, AttrPath path) {
-        Optional<ResolvedAttribute> found = registry.resolve(type, path.schemaUrn(), path.attribute(), path.subAttribute());
-        if (found.isEmpty() && path.schemaUrn() == null) {
-            List<ResolvedAttribute> inExtensions = type.extensions().stream()
-                    .map(SchemaDef::id)
-                    .map(urn -> registry.resolve(type, urn, path.attribute(), path.subAttribute()))
-                    .flatMap(Optional::stream)
-                    .toList();
-            if (inExtensions.size() == 1) {
-                found = Optional.of(inExtensions.get(0));
-            }
-        }
-        return found;
+        return registry.resolveLenient(type, path.schemaUrn(), path.attribute(), path.subAttribute());
     }
 }
