@@ -98,5 +98,6 @@ public final class RollcallServer implements AutoCloseable {
             http.shutdownNow();
         }
         services.close();
+        log.info("Rollcall stopped");
     }
 }
