@@ -114,6 +114,10 @@ phase() { # phase NAME SCRIPT [seconds]: one wrk run; its RESULT line, plus the 
   BENCH_BUDGET_PER_THREAD=$((MAX_REQUESTS / THREADS)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$2" \
       "http://127.0.0.1:$PORT" | sed -n "s/^RESULT //p")
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    tail -n 40 "$LOG" >&2
+    die "the server (pid $SERVER_PID) exited during phase $1; the end of its log is above"
+  fi
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
   result="$result server_cpu_ms/req=$(awk -v t=$(( $(server_cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v r="$requests" \
     'BEGIN {printf "%.2f", r ? t * 1000 / hz / r : 0}')"

@@ -3,7 +3,8 @@
 -- looks up the worker id and the email, alias and name keys, finds no candidate and creates a person.
 dofile(os.getenv("BENCH_DIR") .. "/lua/common.lua")
 wrk.headers["Content-Type"] = "application/scim+json"
-local run = os.getenv("BENCH_RUN")
+-- unique per run and per phase (the warm-up creates users too): "26720.create1000000"
+local run = os.getenv("BENCH_RUN") .. "." .. os.getenv("BENCH_PHASE"):gsub("[^%w]", "")
 local n = 0
 
 function request()
