@@ -2,8 +2,10 @@
 # Rollcall benchmark (not a test): bench/run.sh [N]   (N = seeded users, default 100000)
 #
 # Builds the jar if missing, creates a fresh database on the MariaDB at 127.0.0.1:3306 (or uses the
-# embedded MariaDB when none answers), starts the server, registers a source, seeds users with bulk
-# SQL, then drives it with wrk at concurrency 16 over HTTP/1.1 on 127.0.0.1 and prints creates/s,
+# embedded MariaDB when none answers), starts the server, registers an HRIS and an IdP source, seeds
+# HRIS users with bulk SQL (persons, accounts and identity resolution's rows: facts, match keys,
+# worker links), then drives it with wrk at concurrency 16 over HTTP/1.1 on 127.0.0.1 and prints
+# creates/s (HRIS creates of new persons, and IdP creates that resolution links to seeded persons),
 # PATCH/s, GET by id/s and filter requests/s with p50/p99, and the server's RSS. Each phase stops
 # after BENCH_DURATION seconds or BENCH_MAX_REQUESTS requests, whichever comes first. At the end the
 # server is stopped and the database dropped.
@@ -92,11 +94,14 @@ sql() { sql_admin -N -B "$DB" "$@"; }
 
 TOKEN=$(java -jar "$JAR" sources add bench --kind hris 2>/dev/null | tail -1)
 SOURCE_ID=$(sql -e "SELECT id FROM source WHERE name = 'bench'")
+# kind idp: by default it may not create persons, so its accounts only link to existing ones
+IDP_TOKEN=$(java -jar "$JAR" sources add bench-idp --kind idp 2>/dev/null | tail -1)
+IDP_SOURCE_ID=$(sql -e "SELECT id FROM source WHERE name = 'bench-idp'")
 
 seed() { # seed users $1..$2
   local t0=$SECONDS
   "$BENCH_DIR/seed-sql.sh" "$1" "$2" "$SOURCE_ID" | sql
-  sql -e "ANALYZE TABLE person, account, account_value" >/dev/null
+  sql -e "ANALYZE TABLE person, account, account_value, account_facts, match_key, worker_link, match_decision" >/dev/null
   say "seeded users $1..$2 in $((SECONDS - t0)) s"
 }
 
@@ -105,10 +110,14 @@ server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 phase() { # phase NAME SCRIPT [seconds]: one wrk run; its RESULT line, plus the server's CPU ms per request
   local before result requests
   before=$(server_cpu_ticks)
-  result=$(BENCH_PHASE=$1 BENCH_DIR=$BENCH_DIR BENCH_TOKEN=$TOKEN BENCH_RUN=$$ \
+  result=$(BENCH_PHASE=$1 BENCH_DIR=$BENCH_DIR BENCH_TOKEN=${PHASE_TOKEN:-$TOKEN} BENCH_RUN=$$ BENCH_THREADS=$THREADS \
   BENCH_BUDGET_PER_THREAD=$((MAX_REQUESTS / THREADS)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${3:-$DURATION}s" --timeout 10s -s "$BENCH_DIR/lua/$2" \
       "http://127.0.0.1:$PORT" | sed -n "s/^RESULT //p")
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    tail -n 40 "$LOG" >&2
+    die "the server (pid $SERVER_PID) exited during phase $1; the end of its log is above"
+  fi
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
   result="$result server_cpu_ms/req=$(awk -v t=$(( $(server_cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" -v r="$requests" \
     'BEGIN {printf "%.2f", r ? t * 1000 / hz / r : 0}')"
@@ -130,12 +139,25 @@ BENCH_USERS=$SMALL BENCH_FILTER=userName phase warmup-filter filter.lua 20
 BENCH_USERS=$SMALL BENCH_FILTER=emails.value phase warmup-filter-emails filter.lua 5
 phase warmup-get get.lua 10
 phase warmup-patch patch.lua 10
+phase warmup-create create.lua 10
+PHASE_TOKEN=$IDP_TOKEN BENCH_FIRST=1 BENCH_LAST=$SMALL phase warmup-idp-link idp_link.lua 10
 say "measuring at $SMALL users"
 BENCH_USERS=$SMALL BENCH_FILTER=userName phase "filter_userName@$SMALL" filter.lua
 seed $((SMALL + 1)) "$N"
 sample_ids
 say "measuring at $N users"
 phase "create@$N" create.lua
+# IdP accounts for seeded users SMALL+1..N (the warm-up used 1..SMALL): each links to its person
+decisions_before=$(sql -e "SELECT COUNT(*) FROM match_decision WHERE source_id = $IDP_SOURCE_ID")
+persons_before=$(sql -e "SELECT COUNT(*) FROM person")
+PHASE_TOKEN=$IDP_TOKEN BENCH_FIRST=$((SMALL + 1)) BENCH_LAST=$N phase "create_idp_link@$N" idp_link.lua
+LINKED=$(sql -e "SELECT CONCAT(COUNT(*), ' IdP accounts created: ', COUNT(CASE WHEN d.outcome = 'linked' THEN 1 END),
+  ' linked to a seeded person (', COUNT(CASE WHEN d.evidence LIKE '%\"worker.id\"%' THEN 1 END), ' by worker id, ',
+  COUNT(CASE WHEN d.evidence LIKE '%\"email.exact\"%' THEN 1 END), ' by email + name), ',
+  COUNT(CASE WHEN d.outcome <> 'linked' THEN 1 END), ' not linked; persons created meanwhile: ',
+  (SELECT COUNT(*) FROM person) - $persons_before)
+  FROM (SELECT outcome, evidence FROM match_decision WHERE source_id = $IDP_SOURCE_ID ORDER BY pk LIMIT 100000000 OFFSET $decisions_before) d")
+say "$LINKED"
 phase "get_by_id@$N" get.lua
 phase "patch@$N" patch.lua
 for attr in userName emails.value externalId; do
@@ -149,6 +171,7 @@ echo
 echo "Rollcall benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, N=$N seeded users ($ACCOUNTS accounts at the end)"
 echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s or $MAX_REQUESTS requests per phase; server JVM: $JAVA_OPTS"
 column -t "$WORK/results"
+echo "create_idp_link: $LINKED"
 echo "server RSS at the end: $RSS (peak $HWM)"
 P99_SMALL=$(awk -v k="filter_userName@$SMALL" '$1 == k {sub("p99_ms=", "", $6); print $6}' "$WORK/results")
 P99_N=$(awk -v k="filter_userName@$N" '$1 == k {sub("p99_ms=", "", $6); print $6}' "$WORK/results")
