@@ -1,7 +1,6 @@
 package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
-import static dev.rollcall.store.generated.Tables.ACCOUNT_VALUE;
 import static dev.rollcall.store.generated.Tables.PERSON;
 
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
@@ -93,19 +91,7 @@ public final class AccountStore {
 
     /** Replaces the indexed values of an account with one multi-row insert. */
     public void replaceValues(DSLContext tx, long pk, long sourceId, List<ValueRow> rows, boolean existing) {
-        if (existing) {
-            tx.deleteFrom(ACCOUNT_VALUE).where(ACCOUNT_VALUE.ACCOUNT_PK.eq(pk)).execute();
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        InsertValuesStep6<?, Long, String, Integer, Long, String, java.math.BigDecimal> insert = tx.insertInto(ACCOUNT_VALUE,
-                ACCOUNT_VALUE.ACCOUNT_PK, ACCOUNT_VALUE.ATTR, ACCOUNT_VALUE.IDX, ACCOUNT_VALUE.SOURCE_ID,
-                ACCOUNT_VALUE.VAL, ACCOUNT_VALUE.NUM);
-        for (ValueRow r : rows) {
-            insert = insert.values(pk, r.attr(), r.idx(), sourceId, r.val(), r.num());
-        }
-        insert.execute();
+        ValueTable.accounts().replace(tx, pk, sourceId, rows, existing);
     }
 
     /** One page of a source's accounts matching a condition, in the given order (pk breaks ties). */

@@ -2,10 +2,8 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.GROUP_MEMBER;
-import static dev.rollcall.store.generated.Tables.GROUP_VALUE;
 import static dev.rollcall.store.generated.Tables.SCIM_GROUP;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +16,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep3;
-import org.jooq.InsertValuesStep6;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.SortField;
@@ -77,19 +74,7 @@ public final class GroupStore {
 
     /** Replaces the indexed values of a group with one multi-row insert. */
     public void replaceValues(DSLContext tx, long pk, long sourceId, List<ValueRow> rows, boolean existing) {
-        if (existing) {
-            tx.deleteFrom(GROUP_VALUE).where(GROUP_VALUE.GROUP_PK.eq(pk)).execute();
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        InsertValuesStep6<?, Long, String, Integer, Long, String, BigDecimal> insert = tx.insertInto(GROUP_VALUE,
-                GROUP_VALUE.GROUP_PK, GROUP_VALUE.ATTR, GROUP_VALUE.IDX, GROUP_VALUE.SOURCE_ID, GROUP_VALUE.VAL,
-                GROUP_VALUE.NUM);
-        for (ValueRow r : rows) {
-            insert = insert.values(pk, r.attr(), r.idx(), sourceId, r.val(), r.num());
-        }
-        insert.execute();
+        ValueTable.groups().replace(tx, pk, sourceId, rows, existing);
     }
 
     /** The members of one group, in the order they were added. */

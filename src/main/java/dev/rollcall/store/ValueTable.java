@@ -6,6 +6,9 @@ import static dev.rollcall.store.generated.Tables.GROUP_VALUE;
 import dev.rollcall.store.generated.tables.AccountValue;
 import dev.rollcall.store.generated.tables.GroupValue;
 import java.math.BigDecimal;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep6;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -24,5 +27,33 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
     static ValueTable groups(String alias) {
         GroupValue v = GROUP_VALUE.as(alias);
         return new ValueTable(v, v.GROUP_PK, v.ATTR, v.IDX, v.SOURCE_ID, v.VAL, v.NUM);
+    }
+
+    /** The account_value table itself (not aliased), for writes. */
+    static ValueTable accounts() {
+        return new ValueTable(ACCOUNT_VALUE, ACCOUNT_VALUE.ACCOUNT_PK, ACCOUNT_VALUE.ATTR, ACCOUNT_VALUE.IDX,
+                ACCOUNT_VALUE.SOURCE_ID, ACCOUNT_VALUE.VAL, ACCOUNT_VALUE.NUM);
+    }
+
+    /** The group_value table itself (not aliased), for writes. */
+    static ValueTable groups() {
+        return new ValueTable(GROUP_VALUE, GROUP_VALUE.GROUP_PK, GROUP_VALUE.ATTR, GROUP_VALUE.IDX,
+                GROUP_VALUE.SOURCE_ID, GROUP_VALUE.VAL, GROUP_VALUE.NUM);
+    }
+
+    /** Replaces the indexed values of one owner with one multi-row insert (after deleting the old ones if any). */
+    void replace(DSLContext tx, long owner, long source, List<ValueRow> rows, boolean existing) {
+        if (existing) {
+            tx.deleteFrom(table).where(ownerPk.eq(owner)).execute();
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        InsertValuesStep6<?, Long, String, Integer, Long, String, BigDecimal> insert =
+                tx.insertInto(table, ownerPk, attr, idx, sourceId, val, num);
+        for (ValueRow r : rows) {
+            insert = insert.values(owner, r.attr(), r.idx(), source, r.val(), r.num());
+        }
+        insert.execute();
     }
 }

@@ -15,6 +15,7 @@ import dev.rollcall.scim.schema.ResourceTypeDef;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.SortOrders;
 import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.StoredGroup;
 import dev.rollcall.store.StoredMember;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -175,9 +175,7 @@ public final class GroupService {
     }
 
     private List<SortField<?>> sortOrder(ListParams params) {
-        Field<?> field = filters.groupSortField(params.sortBy());
-        SortField<?> primary = params.descending() ? field.desc().nullsLast() : field.asc().nullsLast();
-        return List.of(primary, GroupStore.defaultOrder().get(0));
+        return SortOrders.by(filters.groupSortField(params.sortBy()), params.descending(), GroupStore.defaultOrder().get(0));
     }
 
     private StoredGroup lockForWrite(DSLContext tx, Source source, String id, String ifMatch) {

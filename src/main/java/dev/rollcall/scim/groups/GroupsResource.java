@@ -133,7 +133,7 @@ public final class GroupsResource {
         List<ObjectNode> resources = page.items().stream()
                 .map(v -> project(v, uri, params.attributes(), params.excludedAttributes()))
                 .toList();
-        return Response.ok(ListResponses.of(json, page, resources)).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).build();
+        return ListResponses.response(json, page, resources);
     }
 
     /**

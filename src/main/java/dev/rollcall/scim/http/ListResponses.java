@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.Page;
+import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.schema.SchemaUris;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** RFC 7644 §3.4.2 ListResponse bodies. */
 public final class ListResponses {
     private ListResponses() {
+    }
+
+    /** The ListResponse as an HTTP 200 in the SCIM media type. */
+    public static Response response(ObjectMapper json, Page<?> page, List<ObjectNode> resources) {
+        return Response.ok(of(json, page, resources)).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).build();
     }
 
     public static ObjectNode of(ObjectMapper json, Page<?> page, List<ObjectNode> resources) {

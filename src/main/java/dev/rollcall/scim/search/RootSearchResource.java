@@ -40,6 +40,6 @@ public final class RootSearchResource {
                            InputStream body) {
         ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
         Page<ObjectNode> page = search.search(CallerContext.sourceOf(request), params, uri);
-        return Response.ok(ListResponses.of(json, page, page.items())).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).build();
+        return ListResponses.response(json, page, page.items());
     }
 }

@@ -17,6 +17,7 @@ import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.FilterSql;
+import dev.rollcall.store.SortOrders;
 import dev.rollcall.store.GroupMembership;
 import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.StoredAccount;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -125,9 +125,7 @@ public final class UserService {
     }
 
     private List<SortField<?>> sortOrder(ListParams params) {
-        Field<?> field = filters.userSortField(params.sortBy());
-        SortField<?> primary = params.descending() ? field.desc().nullsLast() : field.asc().nullsLast();
-        return List.of(primary, AccountStore.defaultOrder().get(0));
+        return SortOrders.by(filters.userSortField(params.sortBy()), params.descending(), AccountStore.defaultOrder().get(0));
     }
 
     private StoredAccount lockForWrite(DSLContext tx, Source source, String id, String ifMatch) {

@@ -132,7 +132,7 @@ public final class UsersResource {
         List<ObjectNode> resources = page.items().stream()
                 .map(v -> projector.project(schemas.user(), render(v, uri), params.attributes(), params.excludedAttributes()))
                 .toList();
-        return Response.ok(ListResponses.of(json, page, resources)).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).build();
+        return ListResponses.response(json, page, resources);
     }
 
     private ObjectNode render(UserView view, UriInfo uri) {
