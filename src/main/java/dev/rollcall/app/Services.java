@@ -60,7 +60,7 @@ import dev.rollcall.store.MembershipQueries;
 import dev.rollcall.store.PersonQueries;
 import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.CredentialStore;
 import dev.rollcall.store.Database;

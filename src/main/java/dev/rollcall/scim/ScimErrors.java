@@ -2,7 +2,7 @@ package dev.rollcall.scim;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import jakarta.ws.rs.core.Response;
 
 /** Builds RFC 7644 §3.12 error responses: {@code status} is a string, scimType only where defined. */

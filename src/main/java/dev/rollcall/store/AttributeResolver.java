@@ -1,12 +1,12 @@
 package dev.rollcall.store;
 
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.ColumnAttributes;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.ColumnAttributes;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.List;
 
 /** Resolves filter and sort paths of one resource type, with the errors a client should see. */

@@ -1,9 +1,9 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.schema.ResolvedAttribute;
+import dev.rollcall.schema.filter.CompareOp;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.ResolvedAttribute;
 import java.time.LocalDateTime;
 import org.jooq.Condition;
 import org.jooq.Field;

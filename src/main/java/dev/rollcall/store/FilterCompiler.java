@@ -1,15 +1,15 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.ColumnAttributes;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.ValueNormalizer;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.ResolvedAttribute;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.ColumnAttributes;
+import dev.rollcall.schema.filter.CompareOp;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.ValueNormalizer;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.ResolvedAttribute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

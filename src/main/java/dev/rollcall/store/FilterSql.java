@@ -1,10 +1,10 @@
 package dev.rollcall.store;
 
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.SchemaRegistry;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

@@ -1,11 +1,11 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.ValueNormalizer;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
+import dev.rollcall.schema.filter.CompareOp;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.ValueNormalizer;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.schema.ResolvedAttribute;
+import dev.rollcall.schema.filter.CompareOp;
+import dev.rollcall.schema.ResolvedAttribute;
 import org.jooq.Condition;
 
 /**

@@ -1,9 +1,9 @@
 package dev.rollcall.store;
 
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.ResolvedAttribute;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.ResolvedAttribute;
 import java.time.LocalDateTime;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

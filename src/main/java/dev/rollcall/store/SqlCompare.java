@@ -1,6 +1,6 @@
 package dev.rollcall.store;
 
-import dev.rollcall.scim.filter.CompareOp;
+import dev.rollcall.schema.filter.CompareOp;
 import org.jooq.Condition;
 import org.jooq.Field;
 

@@ -5,10 +5,10 @@ import static dev.rollcall.store.generated.Tables.GROUP_MEMBER;
 import static dev.rollcall.store.generated.Tables.SCIM_GROUP;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.ResourceTypeDef;
+import dev.rollcall.schema.filter.CompareOp;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.store.generated.tables.GroupMember;
 import dev.rollcall.store.generated.tables.ScimGroup;
 import org.jooq.Condition;

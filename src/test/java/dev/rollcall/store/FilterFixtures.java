@@ -10,9 +10,9 @@ import static dev.rollcall.store.generated.Tables.SOURCE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.scim.filter.IndexedValue;
-import dev.rollcall.scim.filter.ValueIndexer;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.IndexedValue;
+import dev.rollcall.schema.filter.ValueIndexer;
+import dev.rollcall.schema.SchemaRegistry;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

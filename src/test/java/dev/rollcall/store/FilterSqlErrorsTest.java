@@ -3,9 +3,9 @@ package dev.rollcall.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.SchemaRegistry;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

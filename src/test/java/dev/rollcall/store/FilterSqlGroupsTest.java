@@ -4,8 +4,8 @@ import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.SCIM_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

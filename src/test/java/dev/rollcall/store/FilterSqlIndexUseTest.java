@@ -3,8 +3,8 @@ package dev.rollcall.store;
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Record;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.resource.JsonKeys;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -7,7 +7,7 @@ import dev.rollcall.identity.Caller;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.http.CallerContext;
 import dev.rollcall.scim.http.ScimBodyReader;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimLimits;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 import java.util.List;
 import java.util.Optional;
 

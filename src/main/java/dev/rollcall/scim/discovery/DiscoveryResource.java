@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.ScimMediaType;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -3,10 +3,10 @@ package dev.rollcall.scim.discovery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaUris;
 
 /**
  * Renders one {@link SchemaDef} as the Schema resource of RFC 7643 §7. Every attribute carries all

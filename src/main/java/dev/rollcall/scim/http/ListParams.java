@@ -2,11 +2,11 @@ package dev.rollcall.scim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.SchemaUris;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Locale;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.Page;
 import dev.rollcall.scim.ScimMediaType;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 

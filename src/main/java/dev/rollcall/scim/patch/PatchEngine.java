@@ -8,10 +8,10 @@ import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.JsonKeys;
 import dev.rollcall.scim.resource.ScalarCoercer;
 import dev.rollcall.scim.resource.SchemaUrns;
-import dev.rollcall.scim.schema.Mutability;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.Mutability;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.Map;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.resource.JsonKeys;
 import dev.rollcall.scim.resource.ScalarCoercer;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.rollcall.scim.patch;
 
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.SchemaDef;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.SchemaDef;
 
 /**
  * A PATCH path resolved against the resource type.

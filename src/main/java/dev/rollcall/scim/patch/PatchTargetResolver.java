@@ -1,17 +1,17 @@
 package dev.rollcall.scim.patch;
 
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.filter.PatchPath;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.filter.PatchPath;
 import dev.rollcall.scim.resource.ScalarCoercer;
 import dev.rollcall.scim.resource.SchemaUrns;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.Optional;
 
 /** Parses a PATCH path with {@link FilterParser} and resolves it against a resource type. */

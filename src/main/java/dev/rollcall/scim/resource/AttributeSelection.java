@@ -1,14 +1,14 @@
 package dev.rollcall.scim.resource;
 
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.FilterException;
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;

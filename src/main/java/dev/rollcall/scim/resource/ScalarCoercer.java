@@ -3,7 +3,7 @@ package dev.rollcall.scim.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.schema.AttributeDef;
+import dev.rollcall.schema.AttributeDef;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

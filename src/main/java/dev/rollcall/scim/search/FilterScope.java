@@ -1,11 +1,11 @@
 package dev.rollcall.scim.search;
 
-import dev.rollcall.scim.filter.AttrPath;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.ResolvedAttribute;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.AttrPath;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.ResolvedAttribute;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -9,8 +9,8 @@ import dev.rollcall.scim.groups.GroupView;
 import dev.rollcall.scim.http.ListParams;
 import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.resource.AttributeProjector;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaRegistry;
 import jakarta.ws.rs.core.UriInfo;
 
 /** Groups in a root search, rendered as GET /Groups renders them (members included). */

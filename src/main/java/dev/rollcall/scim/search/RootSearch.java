@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.Page;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttrPath;
+import dev.rollcall.schema.filter.AttrPath;
 import dev.rollcall.scim.http.ListParams;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;

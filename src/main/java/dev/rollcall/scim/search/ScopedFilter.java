@@ -1,6 +1,6 @@
 package dev.rollcall.scim.search;
 
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.schema.filter.Filter;
 import java.util.Set;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.Page;
 import dev.rollcall.scim.http.ListParams;
-import dev.rollcall.scim.schema.ResourceTypeDef;
+import dev.rollcall.schema.ResourceTypeDef;
 import jakarta.ws.rs.core.UriInfo;
 
 /** One resource type as the root search lists it: a page of rendered, projected resources. */

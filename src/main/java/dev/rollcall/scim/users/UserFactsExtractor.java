@@ -3,7 +3,7 @@ package dev.rollcall.scim.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.AccountFacts;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -13,7 +13,7 @@ import dev.rollcall.scim.http.ListResponses;
 import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.resource.AttributeProjector;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaRegistry;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimLimits;
-import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.store.StoredMember;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.store.StoredMember;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.resource.TestJson;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaUris;
 import org.junit.jupiter.api.Test;
 
 /** RFC 7644 §3.5.2 semantics of add, remove and replace. */

@@ -10,9 +10,9 @@ import dev.rollcall.scim.resource.AttributeValueNormalizer;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
 import dev.rollcall.scim.resource.TestJson;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 
 /** Applies PATCH requests the way the endpoint will: engine, then normaliser. */
 abstract class PatchFixture {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.FilterParser;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.filter.FilterParser;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.SchemaRegistry;
 import org.junit.jupiter.api.Test;
 
 class ValueFilterMatcherTest {

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.Returned;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.Returned;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.schema.AttributeDef;
-import dev.rollcall.scim.schema.AttributeType;
-import dev.rollcall.scim.schema.Mutability;
-import dev.rollcall.scim.schema.ResourceTypeDef;
-import dev.rollcall.scim.schema.SchemaDef;
-import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.schema.AttributeDef;
+import dev.rollcall.schema.AttributeType;
+import dev.rollcall.schema.Mutability;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.schema.SchemaUris;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 import org.junit.jupiter.api.Test;
 
 class ResourceNormalizerTest {

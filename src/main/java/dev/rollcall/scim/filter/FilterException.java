@@ -1,8 +1,0 @@
-package dev.rollcall.scim.filter;
-
-/** A filter or path the parser cannot read; the message says where and why. */
-public class FilterException extends RuntimeException {
-    public FilterException(String message) {
-        super(message);
-    }
-}
