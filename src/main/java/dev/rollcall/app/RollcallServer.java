@@ -52,6 +52,7 @@ public final class RollcallServer implements AutoCloseable {
         // flight far below the connection pool (4 on a 2-core machine): commits could not be grouped.
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("rollcall-http").setCorePoolSize(config.dbPoolSize()).setMaxPoolSize(config.dbPoolSize()));
+        services.startServing();
         try {
             http.start();
         } catch (BindException e) {
@@ -60,7 +61,6 @@ public final class RollcallServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigException("cannot start the HTTP server: " + e.getMessage(), e);
         }
-        services.startBackgroundWork();
         int port = listener.getPort();
         log.info("Rollcall listening on http://{}:{}", config.httpHost(), port);
         return new RollcallServer(http, services, port);
@@ -88,7 +88,10 @@ public final class RollcallServer implements AutoCloseable {
         return port;
     }
 
-    /** Stops accepting connections, lets in-flight requests finish, then releases the database. */
+    /**
+     * Stops in order: stop accepting connections and let in-flight requests finish (drain), then stop
+     * the background work, then close the connection pool (and the embedded database).
+     */
     @Override
     public void close() {
         try {

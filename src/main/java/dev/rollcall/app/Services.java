@@ -90,12 +90,14 @@ public final class Services implements AutoCloseable {
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
     private final AuditChain auditChain;
-    private final AuditSealer auditSealer;
+    private final BackgroundWork background = new BackgroundWork();
+    private final Config config;
 
-    private Services(DatabaseBootstrap bootstrap, Config config) {
+    private Services(DatabaseBootstrap bootstrap, Config config, Clock clock) {
         this.bootstrap = bootstrap;
+        this.config = config;
         this.json = JsonMapperFactory.create();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.transactions = new Transactions(bootstrap.database());
         this.schemas = new SchemaRegistry();
         AttributeValueNormalizer values = new AttributeValueNormalizer();
@@ -111,7 +113,6 @@ public final class Services implements AutoCloseable {
                 new GoldenComputer(), authority);
         this.identityAdministration = new IdentityAdministration(identityStore,
                 new IdentityReads(bootstrap.database(), json, persons, identityStore), authority, resolution, clock);
-        identityAdministration.initialiseAuthority(config.identity().authorityOverrides());
         AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, identityStore, resolution,
                 new AuditStore(), new UserFactsExtractor(), clock);
         this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
@@ -124,7 +125,7 @@ public final class Services implements AutoCloseable {
                 new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
                 new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
         this.auditChain = new AuditChain(bootstrap.database());
-        this.auditSealer = new AuditSealer(auditChain, clock);
+        background.register(new AuditSealer(auditChain, clock));
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
                 new AuditStore(), accessTokens, clock, json);
@@ -136,8 +137,18 @@ public final class Services implements AutoCloseable {
                 accessTokens, callerLookup::forgetAll, clock);
     }
 
+    /** Wires the process on the system clock. Opens (and migrates) the database; writes nothing else. */
     public static Services open(Config config) {
-        return new Services(DatabaseBootstrap.open(config), config);
+        return open(config, Clock.systemUTC());
+    }
+
+    /** Wires the process on the given clock (tests move it forward). Writes nothing to the database. */
+    public static Services open(Config config, Clock clock) {
+        return new Services(DatabaseBootstrap.open(config), config, clock);
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {
@@ -152,9 +163,18 @@ public final class Services implements AutoCloseable {
         return auditChain;
     }
 
-    /** Starts what a serving process runs in the background (CLI commands do not). */
-    public void startBackgroundWork() {
-        auditSealer.start();
+    /**
+     * What only a serving process does before it answers: applies the authority file's overrides,
+     * then starts the background work. CLI commands never call this.
+     */
+    public void startServing() {
+        identityAdministration.initialiseAuthority(config.identity().authorityOverrides());
+        background.start();
+    }
+
+    /** The names of the registered background tasks, in start order. */
+    public List<String> backgroundTasks() {
+        return background.names();
     }
 
     public ObjectMapper json() {
@@ -208,7 +228,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
-        auditSealer.close();
+        background.close();
         bootstrap.close();
     }
 }

@@ -48,6 +48,11 @@ public final class RollcallTestServer implements AutoCloseable {
 
     /** Starts with extra ROLLCALL_* settings on top of the test defaults. */
     public static RollcallTestServer start(Map<String, String> env) {
+        return start(env, java.time.Clock.systemUTC());
+    }
+
+    /** Starts with extra ROLLCALL_* settings on the given clock (a {@link MutableClock} to move time). */
+    public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock) {
         TestDatabases.TestDb db = TestDatabases.fresh();
         Map<String, String> all = new HashMap<>();
         all.put("ROLLCALL_DB_URL", db.url());
@@ -57,7 +62,7 @@ public final class RollcallTestServer implements AutoCloseable {
         all.put("ROLLCALL_DB_POOL_SIZE", "8");
         all.putAll(env);
         Config config = Config.fromEnvironment(all);
-        Services services = Services.open(config);
+        Services services = Services.open(config, clock);
         try {
             return new RollcallTestServer(RollcallServer.start(config, services), services, db);
         } catch (RuntimeException e) {
