@@ -5,30 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /Bulk over HTTP with Groups: members given as bulkIds, nesting, circular groups, PATCH and DELETE. */
 class BulkGroupsHttpTest {
-    static RollcallTestServer server;
-    static String idp;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        idp = server.addSource("okta", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
+    @Token("okta") static String idp;
 
     static String bulk(String... operations) {
         return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":["

@@ -5,32 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /Bulk over HTTP with Users: references, ordering, cycles, failOnErrors and the failure paths. */
 class BulkUsersHttpTest {
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    static RollcallTestServer server;
-    static String hr;
-    static String crm;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_BULK_MAX_OPERATIONS", "10", "ROLLCALL_MAX_BODY_BYTES", "16384"));
-        hr = server.addSource("workday", SourceKind.HRIS);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .source("salesforce", SourceKind.CRM)
+            .env("ROLLCALL_BULK_MAX_OPERATIONS", "10")
+            .env("ROLLCALL_MAX_BODY_BYTES", "16384")
+            .build();
+    @Token("workday") static String hr;
+    @Token("salesforce") static String crm;
 
     static String bulk(String operations) {
         return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[" + operations + "]}";

@@ -6,35 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.schema.SchemaUris;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Discovery and /Me over real HTTP on the real server. */
 class DiscoveryHttpTest {
-    static RollcallTestServer server;
-    static String token;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of(
-                "ROLLCALL_BULK_MAX_OPERATIONS", "321",
-                "ROLLCALL_MAX_BODY_BYTES", "2097152",
-                "ROLLCALL_FILTER_MAX_RESULTS", "123"));
-        token = server.addSource("okta-discovery", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta-discovery", SourceKind.IDP)
+            .env("ROLLCALL_BULK_MAX_OPERATIONS", "321")
+            .env("ROLLCALL_MAX_BODY_BYTES", "2097152")
+            .env("ROLLCALL_FILTER_MAX_RESULTS", "123")
+            .build();
+    @Token("okta-discovery") static String token;
 
     @Test
     void serviceProviderConfigCarriesConfiguredLimitsAndAbsoluteLocation() {

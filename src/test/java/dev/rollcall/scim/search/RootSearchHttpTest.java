@@ -5,26 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /scim/v2/.search across Users and Groups of the calling source. */
 class RootSearchHttpTest {
     static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
-    static RollcallTestServer server;
-    static String idp;
-    static String other;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .source("entra", SourceKind.IDP)
+            .build();
+    @Token("okta") static String idp;
+    @Token("entra") static String other;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        idp = server.addSource("okta", SourceKind.IDP);
-        other = server.addSource("entra", SourceKind.IDP);
+    static void seed() {
         List<String> ids = new ArrayList<>();
         for (String name : new String[] {"amy", "ben", "cat"}) {
             HttpResult r = server.post("/scim/v2/Users", idp,
@@ -36,11 +38,6 @@ class RootSearchHttpTest {
                 + "\"members\":[{\"value\":\"" + ids.get(0) + "\"}]}").status()).isEqualTo(201);
         assertThat(server.post("/scim/v2/Groups", idp, "{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"Empty\"}").status()).isEqualTo(201);
         assertThat(server.post("/scim/v2/Users", other, "{\"userName\":\"amy@corp.com\"}").status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String search(String fields) {

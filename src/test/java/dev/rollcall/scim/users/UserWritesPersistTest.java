@@ -9,30 +9,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a SCIM User write leaves in the database: the person, the events and the audit trail — or nothing. */
 class UserWritesPersistTest {
     static final String LIFECYCLE = "urn:rollcall:scim:schemas:extension:lifecycle:1.0:User";
-    static RollcallTestServer server;
-    static String hr;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("hr-persist", SourceKind.HRIS)
+            .build();
+    @Token("hr-persist") static String hr;
     static DSLContext db;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        hr = server.addSource("hr-persist", SourceKind.HRIS);
+    static void database() {
         db = server.services().database().dsl();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String worker(String userName, String workerId) {

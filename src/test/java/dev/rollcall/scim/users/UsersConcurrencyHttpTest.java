@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,25 +17,26 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Concurrent writes to /Users: uniqueness holds, no update is lost, If-Match lets exactly one writer win. */
 class UsersConcurrencyHttpTest {
     static final int WRITERS = 8;
-    static RollcallTestServer server;
-    static String token;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .build();
+    @Token("workday") static String token;
     static ExecutorService pool;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        token = server.addSource("workday", SourceKind.HRIS);
+    static void startPool() {
         pool = Executors.newFixedThreadPool(WRITERS);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopPool() {
         pool.shutdownNow();
-        server.close();
     }
 
     static List<HttpResult> concurrently(IntFunction<HttpResult> request) {

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UsersCrudTest {
-    static RollcallTestServer server;
-    static String hr;
-    static String idp;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        hr = server.addSource("workday", SourceKind.HRIS);
-        idp = server.addSource("okta", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .source("okta", SourceKind.IDP)
+            .build();
+    @Token("workday") static String hr;
+    @Token("okta") static String idp;
 
     static String user(String userName, String externalId) {
         return """

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.http.HttpRequest;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,19 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Error responses and limits of /Users, on a server with a 2 KiB body limit and at most 2 results per page. */
 class UsersErrorsHttpTest {
     static final AtomicInteger SEQ = new AtomicInteger();
-    static RollcallTestServer server;
-    static String token;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_MAX_BODY_BYTES", "2048", "ROLLCALL_FILTER_MAX_RESULTS", "2"));
-        token = server.addSource("bamboohr", SourceKind.HRIS);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("bamboohr", SourceKind.HRIS)
+            .env("ROLLCALL_MAX_BODY_BYTES", "2048")
+            .env("ROLLCALL_FILTER_MAX_RESULTS", "2")
+            .build();
+    @Token("bamboohr") static String token;
 
     static String userBody(String userName) {
         return """

@@ -5,30 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** GET /Users?filter=… and POST /Users/.search over a small fixed population of one source. */
 class UsersFilterHttpTest {
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-    static RollcallTestServer server;
-    static String token;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .source("okta", SourceKind.IDP)
+            .build();
+    @Token("workday") static String token;
     static Instant beforeLastChange;
 
     @BeforeAll
-    static void start() throws InterruptedException {
-        server = RollcallTestServer.start();
-        token = server.addSource("workday", SourceKind.HRIS);
-        String otherSource = server.addSource("okta", SourceKind.IDP);
+    static void seed() {
+        String otherSource = server.token("okta");
         create(token, user("alice@x.example", "EXT-Alice", "Alice", "Archer", "\"Engineer\"", true,
                 "[{\"type\":\"work\",\"value\":\"alice@x.example\"},{\"type\":\"home\",\"value\":\"alice@home.example\"}]",
                 "1001", "m-1"));
@@ -41,19 +45,15 @@ class UsersFilterHttpTest {
         create(token, user("dave@x.example", "ext-dave", "Dave", "Davis", "\"Engineer\"", true, null, "2001", null));
         // another source's user matches many filters but must never be seen
         create(otherSource, user("alice@x.example", "EXT-Alice", "Alice", "Archer", "\"Engineer\"", true, null, "1001", "m-1"));
-        Thread.sleep(20);
-        beforeLastChange = Instant.now();
-        Thread.sleep(20);
+        // the server runs on the extension's clock, which only moves when told to
+        server.clock().advance(Duration.ofMillis(20));
+        beforeLastChange = server.clock().instant();
+        server.clock().advance(Duration.ofMillis(20));
         String daveId = list("userName eq \"dave@x.example\"").at("/Resources/0/id").asText();
         HttpResult patched = server.patch("/scim/v2/Users/" + daveId, token, """
                 {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                  "Operations":[{"op":"replace","path":"nickName","value":"D"}]}""");
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String user(String userName, String externalId, String given, String family, String titleJson, boolean active,

@@ -3,36 +3,28 @@ package dev.rollcall.scim.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Java's HttpClient in its default mode asks to upgrade to HTTP/2 (Upgrade: h2c) on plain HTTP; a
  * server without HTTP/2 support in Grizzly hangs on such a POST. Real clients do this.
  */
 class UsersHttp2UpgradeTest {
-    static RollcallTestServer server;
-    static String token;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        token = server.addSource("okta", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
+    @Token("okta") static String token;
 
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)

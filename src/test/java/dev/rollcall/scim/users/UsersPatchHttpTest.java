@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.http.HttpRequest;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,19 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UsersPatchHttpTest {
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final AtomicInteger SEQ = new AtomicInteger();
-    static RollcallTestServer server;
-    static String token;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        token = server.addSource("entra", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("entra", SourceKind.IDP)
+            .build();
+    @Token("entra") static String token;
 
     /** Creates a fresh user and returns its id. */
     static String newUser() {
