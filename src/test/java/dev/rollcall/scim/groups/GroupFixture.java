@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,9 +22,10 @@ import org.jooq.Result;
 /** Helpers shared by the /Groups tests: users and groups over HTTP, PATCH bodies, and database checks. */
 final class GroupFixture {
     static final String GROUPS = "/scim/v2/Groups";
-    private final RollcallTestServer server;
+    private final RollcallServerExtension server;
 
-    GroupFixture(RollcallTestServer server) {
+    /** Takes the extension, not its server, so a test class can build it as a static final field. */
+    GroupFixture(RollcallServerExtension server) {
         this.server = server;
     }
 

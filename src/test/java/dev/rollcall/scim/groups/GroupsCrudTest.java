@@ -8,30 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GroupsCrudTest {
-    static RollcallTestServer server;
-    static GroupFixture fx;
-    static String idp;
-    static String crm;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        fx = new GroupFixture(server);
-        idp = server.addSource("okta", SourceKind.IDP);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .source("salesforce", SourceKind.CRM)
+            .build();
+    static final GroupFixture fx = new GroupFixture(server);
+    @Token("okta") static String idp;
+    @Token("salesforce") static String crm;
 
     @Test
     void createReturns201WithMetaEtagAndMembersWithRefDisplayAndType() {

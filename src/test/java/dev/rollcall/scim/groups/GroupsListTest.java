@@ -7,40 +7,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Listing and searching /Groups: filters, sorting, paging, projection, source scoping. */
 class GroupsListTest {
-    static RollcallTestServer server;
-    static GroupFixture fx;
-    static String idp;
-    static String other;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .source("entra", SourceKind.IDP)
+            .build();
+    static final GroupFixture fx = new GroupFixture(server);
+    @Token("okta") static String idp;
+    @Token("entra") static String other;
     static String alice;
     static String sales;
     static String support;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        fx = new GroupFixture(server);
-        idp = server.addSource("okta", SourceKind.IDP);
-        other = server.addSource("entra", SourceKind.IDP);
+    static void seed() {
         alice = fx.user(idp, "alice@corp.com", "Alice");
         String bob = fx.user(idp, "bob@corp.com");
         sales = fx.group(idp, "Sales", alice);
         support = fx.group(idp, "Support", bob);
         assertThat(server.post(GROUPS, idp, fx.groupBody("Admins", "ad-1", alice, bob)).status()).isEqualTo(201);
         fx.group(other, "Sales");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static List<String> names(HttpResult r) {

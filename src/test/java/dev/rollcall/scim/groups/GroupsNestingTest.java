@@ -5,30 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A user's computed {@code groups} reflects nested groups, and follows group changes. */
 class GroupsNestingTest {
-    static RollcallTestServer server;
-    static GroupFixture fx;
-    static String idp;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        fx = new GroupFixture(server);
-        idp = server.addSource("okta", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
+    static final GroupFixture fx = new GroupFixture(server);
+    @Token("okta") static String idp;
 
     /** The user's groups as id → type ("direct" or "indirect"). */
     static Map<String, String> groupsOf(String userId) {

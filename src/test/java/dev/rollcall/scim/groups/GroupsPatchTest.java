@@ -6,30 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PATCH on /Groups, including the habits of Entra ID and Okta. */
 class GroupsPatchTest {
-    static RollcallTestServer server;
-    static GroupFixture fx;
-    static String idp;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("entra", SourceKind.IDP)
+            .build();
+    static final GroupFixture fx = new GroupFixture(server);
+    @Token("entra") static String idp;
     static int seq;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        fx = new GroupFixture(server);
-        idp = server.addSource("entra", SourceKind.IDP);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static String user() {
         return fx.user(idp, "u" + (++seq) + "@corp.com");

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -17,23 +18,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What each group write leaves in the database: events, audit records, and only the member rows that changed. */
 class GroupsWriteRecordsTest {
     static final int LARGE = 1500;
-    static RollcallTestServer server;
-    static GroupFixture fx;
-    static String idp;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
+    static final GroupFixture fx = new GroupFixture(server);
+    @Token("okta") static String idp;
     static List<String> users = new ArrayList<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        server = RollcallTestServer.start();
-        fx = new GroupFixture(server);
-        idp = server.addSource("okta", SourceKind.IDP);
+    static void seed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> created = new ArrayList<>();
@@ -47,11 +48,6 @@ class GroupsWriteRecordsTest {
         } finally {
             pool.shutdown();
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode json(Record r, org.jooq.Field<org.jooq.JSON> field) {
