@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 
 /** SCIM pushes and problem-details assertions shared by the admin API tests. */
 final class AdminFixture {
@@ -14,7 +14,7 @@ final class AdminFixture {
     }
 
     /** Pushes a User (workerId and crmAccountId optional) and returns the created resource. */
-    static JsonNode push(RollcallTestServer server, String token, String userName, String given, String family,
+    static JsonNode push(RollcallServerExtension server, String token, String userName, String given, String family,
                          String email, String workerId, String crmAccountId) {
         StringBuilder lifecycle = new StringBuilder();
         if (workerId != null) {

@@ -7,27 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthorityApiTest {
-    static RollcallTestServer server;
-    static String reader;
-    static String writer;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        reader = server.addAdminToken("it-reader", AdminScope.READ);
-        writer = server.addAdminToken("it-writer", AdminScope.WRITE);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .adminToken("it-reader", AdminScope.READ)
+            .adminToken("it-writer", AdminScope.WRITE)
+            .build();
+    @Token("it-reader") static String reader;
+    @Token("it-writer") static String writer;
 
     @Test
     void defaultsPutHrFirstAndTheIdpFirstForLogins() {

@@ -9,38 +9,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Match cases over HTTP. An HR employee and a CRM contact with the same name and an email alias
  * (lee.wong@ / lwong@) score between the thresholds, so the contact's account opens a case.
  */
 class MatchCasesApiTest {
-    static RollcallTestServer server;
-    static String reader;
-    static String writer;
-    static String hr;
-    static String crm;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_CORPORATE_DOMAINS", "corp.com"));
-        reader = server.addAdminToken("it-reader", AdminScope.READ);
-        writer = server.addAdminToken("it-writer", AdminScope.WRITE);
-        hr = server.addSource("workday", SourceKind.HRIS);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .adminToken("it-reader", AdminScope.READ)
+            .adminToken("it-writer", AdminScope.WRITE)
+            .source("workday", SourceKind.HRIS)
+            .source("salesforce", SourceKind.CRM)
+            .env("ROLLCALL_CORPORATE_DOMAINS", "corp.com")
+            .build();
+    @Token("it-reader") static String reader;
+    @Token("it-writer") static String writer;
+    @Token("workday") static String hr;
+    @Token("salesforce") static String crm;
 
     /** An employee and an ambiguous CRM contact; returns [employee person id, contact account id, case id]. */
     static String[] ambiguous(String given, String family) {

@@ -6,25 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PeopleListApiTest {
-    static RollcallTestServer server;
-    static String reader;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .adminToken("it-reader", AdminScope.READ)
+            .source("workday", SourceKind.HRIS)
+            .source("salesforce", SourceKind.CRM)
+            .build();
+    @Token("it-reader") static String reader;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        reader = server.addAdminToken("it-reader", AdminScope.READ);
-        String hr = server.addSource("workday", SourceKind.HRIS);
-        String crm = server.addSource("salesforce", SourceKind.CRM);
+    static void seed() {
+        String hr = server.token("workday");
+        String crm = server.token("salesforce");
         push(hr, "jane.doe@corp.com", "Jane", "Doe", "Finance", "w-1");
         push(hr, "john.smith@corp.com", "John", "Smith", "Sales", "w-2");
         push(hr, "ann_lee@corp.com", "Ann", "Lee", "finance", "w-3");
@@ -45,11 +49,6 @@ class PeopleListApiTest {
                  "emails":[{"value":"%s","type":"work","primary":true}]%s}
                 """.formatted(schemas, userName, externalId, given, family, userName, enterprise));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static JsonNode list(String query) {

@@ -9,35 +9,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /people/{id} and its timeline; merge and unmerge over HTTP. */
 class PersonDetailApiTest {
-    static RollcallTestServer server;
-    static String reader;
-    static String writer;
-    static String hr;
-    static String crm;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_CORPORATE_DOMAINS", "corp.com"));
-        reader = server.addAdminToken("it-reader", AdminScope.READ);
-        writer = server.addAdminToken("it-writer", AdminScope.WRITE);
-        hr = server.addSource("workday", SourceKind.HRIS);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .adminToken("it-reader", AdminScope.READ)
+            .adminToken("it-writer", AdminScope.WRITE)
+            .source("workday", SourceKind.HRIS)
+            .source("salesforce", SourceKind.CRM)
+            .env("ROLLCALL_CORPORATE_DOMAINS", "corp.com")
+            .build();
+    @Token("it-reader") static String reader;
+    @Token("it-writer") static String writer;
+    @Token("workday") static String hr;
+    @Token("salesforce") static String crm;
 
     static JsonNode person(String id) {
         HttpResult r = server.get("/api/v1/people/" + id, reader);

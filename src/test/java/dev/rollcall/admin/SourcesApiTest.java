@@ -6,28 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.testing.HttpResult;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SourcesApiTest {
-    static RollcallTestServer server;
-    static String writer;
-    static String reader;
-
-    @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        writer = server.addAdminToken("it-writer", AdminScope.WRITE);
-        reader = server.addAdminToken("it-reader", AdminScope.READ);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .adminToken("it-writer", AdminScope.WRITE)
+            .adminToken("it-reader", AdminScope.READ)
+            .build();
+    @Token("it-writer") static String writer;
+    @Token("it-reader") static String reader;
 
     static HttpResult create(String name, String kind) {
         return server.post("/api/v1/sources", writer, "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
