@@ -2,7 +2,7 @@ package dev.rollcall.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -17,9 +17,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.uri.PathTemplate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract and the server agree: every route Jersey serves (collected from the resource model
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiRoutesTest {
     private static final String PLANNED = "x-rollcall-planned";
-    private static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder().build();
     private static OpenAPI api;
     private static Set<String> served;
     private static List<String> locators;
 
     @BeforeAll
     static void collect() {
-        server = RollcallTestServer.start();
         api = new OpenAPIV3Parser().read(Path.of("openapi", "rollcall.yaml").toAbsolutePath().toUri().toString());
         assertThat(api).as("openapi/rollcall.yaml parses").isNotNull();
         ResourceConfig rc = RollcallServer.application(Config.fromEnvironment(Map.of()), server.services());
@@ -50,11 +50,6 @@ class OpenApiRoutesTest {
                 walk(Resource.from(c), "");
             }
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static void walk(Resource resource, String parent) {

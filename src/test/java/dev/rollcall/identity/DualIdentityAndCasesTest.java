@@ -10,32 +10,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dual identity (employee + CRM contact), match cases and their decisions, merge and unmerge, timeline. */
 class DualIdentityAndCasesTest {
     static final Caller ADMIN = new Caller.AdminCaller("it-ops", AdminScope.WRITE);
-    static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .source("salesforce", SourceKind.CRM)
+            .env("ROLLCALL_CORPORATE_DOMAINS", "corp.com")
+            .build();
     static Pushes push;
-    static String hr;
-    static String crm;
+    @Token("workday") static String hr;
+    @Token("salesforce") static String crm;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_CORPORATE_DOMAINS", "corp.com"));
-        push = new Pushes(server);
-        hr = server.addSource("workday", SourceKind.HRIS);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void fixtures() {
+        push = new Pushes(server.server());
     }
 
     @Test

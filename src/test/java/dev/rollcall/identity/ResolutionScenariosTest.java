@@ -10,33 +10,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Resolution over HTTP: strong keys, weak evidence, authority and provenance, rehire, email change. */
 class ResolutionScenariosTest {
-    static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .source("okta", SourceKind.IDP)
+            .source("salesforce", SourceKind.CRM)
+            .env("ROLLCALL_CORPORATE_DOMAINS", "corp.com")
+            .build();
     static Pushes push;
-    static String hr;
-    static String idp;
-    static String crm;
+    @Token("workday") static String hr;
+    @Token("okta") static String idp;
+    @Token("salesforce") static String crm;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start(Map.of("ROLLCALL_CORPORATE_DOMAINS", "corp.com"));
-        push = new Pushes(server);
-        hr = server.addSource("workday", SourceKind.HRIS);
-        idp = server.addSource("okta", SourceKind.IDP);
-        crm = server.addSource("salesforce", SourceKind.CRM);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void fixtures() {
+        push = new Pushes(server.server());
     }
 
     @Test

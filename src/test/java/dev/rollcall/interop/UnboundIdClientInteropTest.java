@@ -19,29 +19,31 @@ import com.unboundid.scim2.common.types.Name;
 import com.unboundid.scim2.common.types.PhoneNumber;
 import com.unboundid.scim2.common.types.UserResource;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import jakarta.ws.rs.client.Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users lifecycle driven by UnboundID's SCIM 2 SDK client, as a real provisioning client would. */
 class UnboundIdClientInteropTest {
-    static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("workday", SourceKind.HRIS)
+            .build();
     static Client client;
     static ScimService scim;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        client = UnboundIdClients.jaxRsClient(server.addSource("workday", SourceKind.HRIS));
+    static void connect() {
+        client = UnboundIdClients.jaxRsClient(server.token("workday"));
         scim = UnboundIdClients.scimService(server, client);
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
     }
 
     static UserResource newUser(String userName, String employeeNumber) {

@@ -2,7 +2,7 @@ package dev.rollcall.interop;
 
 import com.unboundid.scim2.client.ScimService;
 import dev.rollcall.testing.JdkHttpClientConnector;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
@@ -20,7 +20,7 @@ final class UnboundIdClients {
         return ClientBuilder.newClient(config).register(bearer);
     }
 
-    static ScimService scimService(RollcallTestServer server, Client client) {
+    static ScimService scimService(RollcallServerExtension server, Client client) {
         return new ScimService(client.target(server.scimUrl()));
     }
 }

@@ -9,31 +9,33 @@ import com.unboundid.scim2.common.types.ResourceTypeResource;
 import com.unboundid.scim2.common.types.SchemaResource;
 import com.unboundid.scim2.common.types.ServiceProviderConfigResource;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import jakarta.ws.rs.client.Client;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Discovery endpoints read through UnboundID's SCIM 2 SDK client. */
 class UnboundIdDiscoveryInteropTest {
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String LIFECYCLE = "urn:rollcall:scim:schemas:extension:lifecycle:1.0:User";
-    static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
     static Client client;
     static ScimService scim;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        client = UnboundIdClients.jaxRsClient(server.addSource("okta", SourceKind.IDP));
+    static void connect() {
+        client = UnboundIdClients.jaxRsClient(server.token("okta"));
         scim = UnboundIdClients.scimService(server, client);
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
     }
 
     @Test

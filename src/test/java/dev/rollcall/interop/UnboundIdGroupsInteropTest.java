@@ -13,31 +13,33 @@ import com.unboundid.scim2.common.types.GroupResource;
 import com.unboundid.scim2.common.types.Member;
 import com.unboundid.scim2.common.types.UserResource;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import jakarta.ws.rs.client.Client;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Group membership driven by UnboundID's SCIM 2 SDK client, read back through the users' computed groups. */
 class UnboundIdGroupsInteropTest {
-    static RollcallTestServer server;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("okta", SourceKind.IDP)
+            .build();
     static Client client;
     static ScimService scim;
     static int seq;
 
     @BeforeAll
-    static void start() {
-        server = RollcallTestServer.start();
-        client = UnboundIdClients.jaxRsClient(server.addSource("okta", SourceKind.IDP));
+    static void connect() {
+        client = UnboundIdClients.jaxRsClient(server.token("okta"));
         scim = UnboundIdClients.scimService(server, client);
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
     }
 
     static UserResource newUser() throws ScimException {
