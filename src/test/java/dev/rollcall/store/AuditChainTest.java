@@ -4,29 +4,26 @@ import static dev.rollcall.store.generated.Tables.AUDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.testing.RollcallTestServer;
+import dev.rollcall.testing.RollcallServerExtension;
 import java.time.Instant;
 import org.jooq.JSON;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuditChainTest {
-    RollcallTestServer server;
+    /** An instance field, so one server per test: the tests tamper with the chain. */
+    @RegisterExtension
+    final RollcallServerExtension server = RollcallServerExtension.builder()
+            .source("hr-audit", SourceKind.HRIS)
+            .source("idp-audit", SourceKind.IDP)
+            .source("crm-audit", SourceKind.CRM)
+            .build();
     AuditChain chain;
 
     @BeforeEach
-    void start() {
-        server = RollcallTestServer.start();
+    void chain() {
         chain = server.services().auditChain();
-        server.addSource("hr-audit", SourceKind.HRIS);
-        server.addSource("idp-audit", SourceKind.IDP);
-        server.addSource("crm-audit", SourceKind.CRM);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private void sealEverything() {
