@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The real Rollcall server on 127.0.0.1 and a random port, over a fresh database, with a plain
- * HTTP/1.1 client. One per test class: start in @BeforeAll, close in @AfterAll.
+ * HTTP/1.1 client. Test classes normally get one from {@link RollcallServerExtension}; start one by
+ * hand only for a server that extension cannot describe (say, settings known only inside a test).
  */
 public final class RollcallTestServer implements AutoCloseable {
     private static final Caller TEST_OPERATOR = new Caller.OperatorCaller("test");
