@@ -1,0 +1,111 @@
+package dev.rollcall.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed payload of each event type. Components are the payload's fields in wire order;
+ * a component documented as "absent when null" is left out of the payload rather than written null.
+ */
+public sealed interface EventPayload {
+
+    EventType type();
+
+    /**
+     * A person became known downstream: its golden attributes (name to value, sorted by name).
+     * {@code cause} and {@code caseId} are absent when null (a plain create).
+     */
+    record PersonCreated(String personId, Map<String, String> golden, String cause, String caseId) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_CREATED;
+        }
+    }
+
+    /** Golden attributes changed; {@code cause} names the event that changed them. */
+    record PersonUpdated(String personId, String cause, List<AttributeChange> changes) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_UPDATED;
+        }
+    }
+
+    /** Sent to both persons of a merge: the survivor and the merged one. */
+    record PersonMerged(String personId, String survivorId, String mergedId, List<String> accountIds)
+            implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_MERGED;
+        }
+    }
+
+    record PersonUnmerged(String personId, String fromPersonId, String newPersonId, String accountId)
+            implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_UNMERGED;
+        }
+    }
+
+    record AccountCreated(String personId, String accountId, String source, String sourceKind,
+                          List<AttributeChange> changes, Resolution resolution) implements EventPayload {
+        public EventType type() {
+            return EventType.ACCOUNT_CREATED;
+        }
+    }
+
+    record AccountUpdated(String personId, String accountId, String source, String sourceKind,
+                          List<AttributeChange> changes) implements EventPayload {
+        public EventType type() {
+            return EventType.ACCOUNT_UPDATED;
+        }
+    }
+
+    /** A parked account was resolved to a person after a later push. */
+    record AccountLinked(String personId, String accountId, String source, String sourceKind,
+                         List<AttributeChange> changes, Resolution resolution) implements EventPayload {
+        public EventType type() {
+            return EventType.ACCOUNT_LINKED;
+        }
+    }
+
+    record AccountDeleted(String personId, String accountId, String source, String sourceKind,
+                          List<AttributeChange> changes) implements EventPayload {
+        public EventType type() {
+            return EventType.ACCOUNT_DELETED;
+        }
+    }
+
+    record GroupCreated(String groupId, String source, String displayName, List<MemberRef> membersAdded,
+                        List<MemberRef> membersRemoved) implements EventPayload {
+        public EventType type() {
+            return EventType.GROUP_CREATED;
+        }
+    }
+
+    /** {@code previousDisplayName} is absent when the name did not change. */
+    record GroupUpdated(String groupId, String source, String displayName, List<MemberRef> membersAdded,
+                        List<MemberRef> membersRemoved, String previousDisplayName) implements EventPayload {
+        public EventType type() {
+            return EventType.GROUP_UPDATED;
+        }
+    }
+
+    record GroupDeleted(String groupId, String source, String displayName, List<MemberRef> membersAdded,
+                        List<MemberRef> membersRemoved) implements EventPayload {
+        public EventType type() {
+            return EventType.GROUP_DELETED;
+        }
+    }
+
+    /** One golden attribute's change; on the wire {@code attribute}, {@code old}, {@code new}. */
+    record AttributeChange(String attribute, String oldValue, String newValue) {
+    }
+
+    /** How an account was placed: outcome, match strength, score and evidence; {@code caseId} absent when null. */
+    record Resolution(String outcome, String strength, int score, List<Evidence> evidence, String caseId) {
+    }
+
+    record Evidence(String rule, int points, String detail) {
+    }
+
+    /** A group member on the wire: its id and {@code User} or {@code Group}. */
+    record MemberRef(String value, String type) {
+    }
+}
