@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.app.http.BearerAuthFilter;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
+import dev.rollcall.web.RequestContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -27,7 +28,12 @@ public final class AdminRequests {
     }
 
     public static Caller caller(ContainerRequestContext request) {
-        return (Caller) request.getProperty(BearerAuthFilter.CALLER_PROPERTY);
+        return RequestContext.caller(request);
+    }
+
+    /** The admin as the actor of a change, with the request's correlation id. */
+    public static Actor actor(ContainerRequestContext request) {
+        return RequestContext.actor(request, caller(request));
     }
 
     /** The body as a JSON object; an empty body is an empty object when allowEmpty. */

@@ -60,7 +60,7 @@ public final class AuthorityResource {
             }
             parsed.put(rule.getKey(), kinds);
         }
-        return view(identity.replaceAuthority(AdminRequests.caller(request), parsed));
+        return view(identity.replaceAuthority(AdminRequests.actor(request), parsed));
     }
 
     private static SourceKind kind(String attribute, JsonNode kind) {

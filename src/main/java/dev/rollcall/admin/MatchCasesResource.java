@@ -92,6 +92,6 @@ public final class MatchCasesResource {
         if (personId != null && !(decision instanceof CaseDecision.LinkTo)) {
             throw new AdminException(400, "'personId' is only allowed with decision 'link'");
         }
-        return views.matchCase(identity.decide(AdminRequests.caller(request), id, decision), sources.byId());
+        return views.matchCase(identity.decide(AdminRequests.actor(request), id, decision), sources.byId());
     }
 }

@@ -85,7 +85,7 @@ public final class PeopleResource {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
         AdminRequests.onlyFields(in, "personId");
         String other = AdminRequests.requiredText(in, "personId");
-        return details.detail(identity.merge(AdminRequests.caller(request), id, other), sources.byId());
+        return details.detail(identity.merge(AdminRequests.actor(request), id, other), sources.byId());
     }
 
     /** Takes the account named in the body off this person; answers with the new person holding it. */
@@ -96,6 +96,6 @@ public final class PeopleResource {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
         AdminRequests.onlyFields(in, "accountId");
         String accountId = AdminRequests.requiredText(in, "accountId");
-        return details.detail(identity.unmerge(AdminRequests.caller(request), id, accountId), sources.byId());
+        return details.detail(identity.unmerge(AdminRequests.actor(request), id, accountId), sources.byId());
     }
 }

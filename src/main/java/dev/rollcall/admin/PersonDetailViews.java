@@ -27,7 +27,7 @@ final class PersonDetailViews {
     ObjectNode detail(PersonDetail p, Map<Long, Source> sources) {
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id());
-        node.put("state", p.state());
+        node.put("state", p.state() == null ? null : p.state().wireName());
         node.put("stateReason", p.stateReason());
         node.put("provisional", p.provisional());
         node.put("mergedInto", p.mergedIntoId());

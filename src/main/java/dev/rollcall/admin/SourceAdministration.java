@@ -3,7 +3,7 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.identity.AccessTokens;
 import dev.rollcall.identity.AdminScope;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.store.AuditStore;
@@ -44,7 +44,7 @@ public final class SourceAdministration {
         this.clock = clock;
     }
 
-    public IssuedSource addSource(Caller actor, String name, SourceKind kind, Boolean mayCreatePersons) {
+    public IssuedSource addSource(Actor actor, String name, SourceKind kind, Boolean mayCreatePersons) {
         requireName(name);
         boolean mayCreate = mayCreatePersons != null ? mayCreatePersons : kind.createsPersonsByDefault();
         String token = tokens.mint("rc_src_");
@@ -59,29 +59,29 @@ public final class SourceAdministration {
         }
     }
 
-    private IssuedSource insertSource(Caller actor, String name, SourceKind kind, boolean mayCreate, String token) {
+    private IssuedSource insertSource(Actor actor, String name, SourceKind kind, boolean mayCreate, String token) {
         return transactions.inTransaction(tx -> {
             if (sources.byName(tx, name).isPresent()) {
                 throw new AdminException(409, "a source named '" + name + "' already exists");
             }
             Source source = sources.insert(tx, name, kind, mayCreate);
             credentials.addSourceToken(tx, source.id(), name + "-1", AccessTokens.hash(token));
-            audit.append(tx, clock.instant(), new AuditStore.Entry(actor.auditName(), "source.create", "source",
+            audit.append(tx, clock.instant(), new AuditStore.Entry(actor.name(), "source.create", "source",
                     Long.toString(source.id()), null,
                     json.createObjectNode().put("name", name).put("kind", kind.wireName())
                             .put("mayCreatePersons", mayCreate).toString(),
-                    null));
+                    actor.correlationId()));
             return new IssuedSource(source, token);
         });
     }
 
-    public String addAdminToken(Caller actor, String name, AdminScope scope) {
+    public String addAdminToken(Actor actor, String name, AdminScope scope) {
         requireName(name);
         String token = tokens.mint("rc_adm_");
         transactions.inTransaction(tx -> {
             credentials.addAdminToken(tx, name, scope, AccessTokens.hash(token));
-            audit.append(tx, clock.instant(), new AuditStore.Entry(actor.auditName(), "admin-token.create", "credential",
-                    name, null, json.createObjectNode().put("name", name).put("scope", scope.wireName()).toString(), null));
+            audit.append(tx, clock.instant(), new AuditStore.Entry(actor.name(), "admin-token.create", "credential",
+                    name, null, json.createObjectNode().put("name", name).put("scope", scope.wireName()).toString(), actor.correlationId()));
             return null;
         });
         return token;

@@ -2,7 +2,7 @@ package dev.rollcall.admin;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.rollcall.identity.AccessTokens;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.CredentialStore;
@@ -49,7 +49,7 @@ public final class SourceTokens {
     }
 
     /** Issues an additional token; tokenName may be null (then "<source>-<n>"). */
-    public IssuedToken issue(Caller actor, String sourceName, String tokenName) {
+    public IssuedToken issue(Actor actor, String sourceName, String tokenName) {
         if (tokenName != null && !NAME.matcher(tokenName).matches()) {
             throw new AdminException(400, "a token name is 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -65,9 +65,9 @@ public final class SourceTokens {
             String name = tokenName != null ? tokenName : sourceName + "-" + (existing.size() + 1);
             Instant now = clock.instant();
             long id = credentials.addSourceToken(tx, source.id(), name, AccessTokens.hash(token));
-            audit.append(tx, now, new AuditStore.Entry(actor.auditName(), "source.token.issue", "credential",
+            audit.append(tx, now, new AuditStore.Entry(actor.name(), "source.token.issue", "credential",
                     Long.toString(id), null,
-                    JsonNodeFactory.instance.objectNode().put("source", sourceName).put("name", name).toString(), null));
+                    JsonNodeFactory.instance.objectNode().put("source", sourceName).put("name", name).toString(), actor.correlationId()));
             TokenInfo info = credentials.sourceTokens(tx, source.id()).stream()
                     .filter(t -> t.id() == id).findFirst().orElseThrow();
             return new IssuedToken(info, token);
@@ -75,7 +75,7 @@ public final class SourceTokens {
     }
 
     /** Revokes one of the source's tokens. Revoking a revoked token changes nothing. */
-    public TokenInfo revoke(Caller actor, String sourceName, long tokenId) {
+    public TokenInfo revoke(Actor actor, String sourceName, long tokenId) {
         TokenInfo revoked = transactions.inTransaction(tx -> {
             Source source = sources.lockByName(tx, sourceName).orElseThrow(() -> unknownSource(sourceName));
             TokenInfo before = credentials.sourceTokens(tx, source.id()).stream()
@@ -86,10 +86,10 @@ public final class SourceTokens {
             }
             Instant now = clock.instant();
             credentials.revoke(tx, tokenId, now);
-            audit.append(tx, now, new AuditStore.Entry(actor.auditName(), "source.token.revoke", "credential",
+            audit.append(tx, now, new AuditStore.Entry(actor.name(), "source.token.revoke", "credential",
                     Long.toString(tokenId), JsonNodeFactory.instance.objectNode().putNull("revokedAt").toString(),
                     JsonNodeFactory.instance.objectNode().put("source", sourceName).put("revokedAt", now.toString())
-                            .toString(), null));
+                            .toString(), actor.correlationId()));
             return new TokenInfo(before.id(), before.name(), before.createdAt(), now);
         });
         afterRevocation.run();

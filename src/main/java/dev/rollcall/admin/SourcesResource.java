@@ -56,7 +56,7 @@ public final class SourcesResource {
         String name = AdminRequests.requiredText(in, "name");
         SourceKind kind = kind(AdminRequests.requiredText(in, "kind"));
         Boolean mayCreate = AdminRequests.optionalBoolean(in, "mayCreatePersons");
-        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.caller(request), name, kind, mayCreate);
+        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind, mayCreate);
         SourceState state = queries.byName(name);
         ObjectNode out = views.detail(state);
         ObjectNode token = views.token(state.tokens().get(0));
@@ -77,7 +77,7 @@ public final class SourcesResource {
                                @Context HttpHeaders headers, @PathParam("name") String name, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, true);
         AdminRequests.onlyFields(in, "name");
-        SourceTokens.IssuedToken issued = tokens.issue(AdminRequests.caller(request), name, AdminRequests.optionalText(in, "name"));
+        SourceTokens.IssuedToken issued = tokens.issue(AdminRequests.actor(request), name, AdminRequests.optionalText(in, "name"));
         ObjectNode out = views.token(issued.info());
         out.put("token", issued.token());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(issued.info().id())).build())
@@ -88,7 +88,7 @@ public final class SourcesResource {
     @Path("{name}/tokens/{tokenId}")
     public Response revokeToken(@Context ContainerRequestContext request, @PathParam("name") String name,
                                 @PathParam("tokenId") String tokenId) {
-        tokens.revoke(AdminRequests.caller(request), name, parseId(name, tokenId));
+        tokens.revoke(AdminRequests.actor(request), name, parseId(name, tokenId));
         return Response.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package dev.rollcall.app;
 import dev.rollcall.admin.AdminException;
 import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AdminScope;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.store.AuditChain;
@@ -59,8 +60,9 @@ public final class Main {
     interface EnvironmentAware {
     }
 
-    static Caller operator() {
-        return new Caller.OperatorCaller(System.getProperty("user.name", "operator"));
+    /** The operator at the command line, with a correlation id of this command's own. */
+    static Actor operator() {
+        return Actor.of(new Caller.OperatorCaller(System.getProperty("user.name", "operator")).auditName());
     }
 
     @Command(name = "serve", description = "Run the server (embedded MariaDB unless ROLLCALL_DB_URL is set).")

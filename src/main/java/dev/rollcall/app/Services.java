@@ -2,6 +2,9 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.directory.AccountChanges;
+import dev.rollcall.directory.DirectoryQueries;
+import dev.rollcall.directory.GroupChanges;
 import dev.rollcall.admin.AuthorityResource;
 import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
@@ -29,10 +32,8 @@ import dev.rollcall.scim.bulk.UserBulkTarget;
 import dev.rollcall.scim.groups.GroupPatcher;
 import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
-import dev.rollcall.scim.groups.GroupWriter;
 import dev.rollcall.scim.groups.GroupsResource;
 import dev.rollcall.scim.groups.MemberInput;
-import dev.rollcall.scim.groups.MemberResolver;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.search.FilterScope;
 import dev.rollcall.scim.search.GroupSearch;
@@ -44,21 +45,16 @@ import dev.rollcall.scim.resource.AttributeProjector;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
-import dev.rollcall.scim.users.AccountWriter;
 import dev.rollcall.scim.users.UserFactsExtractor;
 import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UsersResource;
-import dev.rollcall.store.AccountStore;
 import dev.rollcall.store.AuditChain;
-import dev.rollcall.store.EventStore;
 import dev.rollcall.store.FilterSql;
-import dev.rollcall.store.GroupStore;
 import dev.rollcall.store.IdentityReads;
-import dev.rollcall.store.IdentityStore;
-import dev.rollcall.store.MembershipQueries;
+import dev.rollcall.store.StoreDirectoryQueries;
+import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.PersonQueries;
-import dev.rollcall.store.PersonStore;
 import dev.rollcall.scim.discovery.DiscoveryResource;
 import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.store.AuditStore;
@@ -104,26 +100,20 @@ public final class Services implements AutoCloseable {
         ImmutabilityGuard immutability = new ImmutabilityGuard();
         ResourceNormalizer normalizer = new ResourceNormalizer(values);
         PatchEngine patches = new PatchEngine(schemas, values, immutability);
-        AccountStore accounts = new AccountStore();
         this.userRenderer = new UserRenderer(json);
-        PersonStore persons = new PersonStore(json);
-        IdentityStore identityStore = new IdentityStore(transactions, json, persons, new EventStore(), new AuditStore());
+        StoreTransactor store = new StoreTransactor(transactions, json);
+        DirectoryQueries directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));
         CurrentAuthority authority = new CurrentAuthority();
         AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
                 new GoldenComputer(), authority);
-        this.identityAdministration = new IdentityAdministration(identityStore,
-                new IdentityReads(bootstrap.database(), json, persons, identityStore), authority, resolution, clock);
-        AccountWriter accountWriter = new AccountWriter(schemas.user(), accounts, identityStore, resolution,
-                new AuditStore(), new UserFactsExtractor(), clock);
-        this.users = new UserService(bootstrap.database(), transactions, schemas, normalizer, immutability, patches,
-                accounts, new MembershipQueries(), new FilterSql(schemas), userRenderer, accountWriter);
-        GroupStore groupStore = new GroupStore();
+        this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
+                authority, resolution, clock);
+        this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
+                new AccountChanges(store, resolution, clock), directory);
         this.groupRenderer = new GroupRenderer(json);
         MemberInput memberInput = new MemberInput(values, schemas);
-        this.groups = new GroupService(bootstrap.database(), transactions, schemas, normalizer, immutability,
-                new GroupPatcher(patches, memberInput, schemas), memberInput,
-                new MemberResolver(groupStore, new MembershipQueries()), groupStore, new FilterSql(schemas), groupRenderer,
-                new GroupWriter(schemas.group(), groupStore, new EventStore(), new AuditStore(), json, clock));
+        this.groups = new GroupService(schemas, normalizer, immutability, new GroupPatcher(patches, memberInput, schemas),
+                memberInput, groupRenderer, new GroupChanges(store, clock), directory);
         this.auditChain = new AuditChain(bootstrap.database());
         background.register(new AuditSealer(auditChain, clock));
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
@@ -219,7 +209,7 @@ public final class Services implements AutoCloseable {
         out.add(new SourcesResource(sourceAdministration, sourceTokens,
                 new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
         SourceNames sourceNames = new SourceNames(bootstrap.database(), new SourceStore());
-        out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(new PersonStore(json)),
+        out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(json),
                 new SourceStore()), identityAdministration, sourceNames, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceNames, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));

@@ -11,8 +11,14 @@ public record AuditRecord(Actor actor, String action, String targetType, String 
     public sealed interface State {
     }
 
-    /** A JSON document as the protocol layer rendered it, kept as is. */
-    public record Document(String json) implements State {
+    /**
+     * A JSON document as the protocol layer rendered it, with extra top-level fields added after its
+     * own (e.g. the members a group change added), kept otherwise as is.
+     */
+    public record Document(String json, Map<String, Object> extra) implements State {
+        public Document {
+            extra = extra == null ? Map.of() : extra;
+        }
     }
 
     /** Plain fields (strings, numbers, booleans, lists and maps of them). */
@@ -20,7 +26,7 @@ public record AuditRecord(Actor actor, String action, String targetType, String 
     }
 
     public static State document(String json) {
-        return json == null ? null : new Document(json);
+        return json == null ? null : new Document(json, Map.of());
     }
 
     public static State fields(Map<String, Object> values) {

@@ -1,9 +1,10 @@
 package dev.rollcall.identity;
 
+import dev.rollcall.events.EventPayload;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Resolution and golden-record upkeep for account writes, inside the writer's transaction. A new
@@ -26,20 +27,20 @@ public final class AccountResolution {
     }
 
     public Placement place(IdentityTx tx, Source source, AccountFacts facts, Instant now) {
-        MatchResult match = matcher.match(source, facts, tx);
+        MatchResult match = matcher.match(source, facts, tx.matching());
         if (match.strength().links()) {
             return new Placement(match.person(), MatchOutcome.LINKED, match, false);
         }
         boolean create = source.mayCreatePersons();
         boolean candidate = match.strength() == MatchResult.Strength.CANDIDATE;
-        PersonRef person = tx.insertPerson(now, candidate || !create);
+        PersonRef person = tx.persons().insert(now, candidate || !create);
         String worker = facts.workerId();
-        if (worker != null && !worker.isBlank()) {
+        if (hasWorker(facts)) {
             // claim the worker id now: a concurrent push of the same worker that committed first wins
-            tx.linkWorker(worker, person.pk(), now);
-            PersonRef owner = tx.personOfWorker(worker).orElse(person);
+            tx.matching().linkWorker(worker, person.pk(), now);
+            PersonRef owner = tx.matching().personOfWorker(worker).orElse(person);
             if (owner.pk() != person.pk()) {
-                tx.deletePerson(person.pk());
+                tx.persons().delete(person.pk());
                 Evidence e = new Evidence("worker.id", 0, "worker id " + worker + " (claimed by a concurrent push)");
                 return new Placement(owner, MatchOutcome.LINKED, new MatchResult(MatchResult.Strength.WORKER_ID, owner, 0,
                         List.of(), List.of(e)), false);
@@ -51,37 +52,33 @@ public final class AccountResolution {
 
     public void created(IdentityTx tx, Source source, Placement placement, long accountPk, String accountId,
                         AccountFacts facts, String actor, Instant now) {
-        tx.saveFacts(accountPk, facts, false);
-        tx.saveKeys(accountPk, matcher.keys().of(facts), false);
+        tx.accounts().saveFacts(accountPk, facts, false);
+        tx.matching().saveKeys(accountPk, matcher.keys().of(facts), false);
         PersonWork person = new PersonWork(tx, placement.person().pk());
-        if (facts.workerId() != null && !facts.workerId().isBlank()) {
-            tx.linkWorker(facts.workerId(), person.row().pk(), now);
+        if (hasWorker(facts)) {
+            tx.matching().linkWorker(facts.workerId(), person.pk(), now);
         }
-        boolean promote = person.row().provisional() && placement.outcome() == MatchOutcome.LINKED
-                && source.mayCreatePersons();
+        boolean promote = person.provisional() && placement.outcome() == MatchOutcome.LINKED && source.mayCreatePersons();
         if (promote) {
-            tx.promote(person.row().pk(), now);
+            person.promote(now);
         }
-        List<AttributeChange> changes = person.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
+        List<AttributeChange> changes = recompute(person, tx, now);
         boolean announce = (placement.personCreated() && placement.outcome() == MatchOutcome.NEW_PERSON) || promote;
         if (announce) {
-            person.emit("person.created", source.id(), Map.of("golden", PersonWork.goldenMap(person.golden())));
+            person.emitCreated(source.id(), null, null);
         }
         String caseId = null;
         if (placement.outcome() == MatchOutcome.CASE) {
-            caseId = tx.openCase(accountId, source.id(), person.id(), placement.match().score(),
+            caseId = tx.cases().open(accountId, source.id(), person.id(), placement.match().score(),
                     placement.match().candidates(), now);
         }
-        Map<String, Object> payload = accountPayload(source, accountId, PersonWork.changeList(changes));
-        payload.put("resolution", resolution(placement, caseId));
-        // a parked account's person is not announced; delivery must not fan this out as a real person
-        payload.put("provisional", person.row().provisional() && !promote);
-        person.emit("account.created", source.id(), payload);
+        person.emit(new EventPayload.AccountCreated(person.id(), accountId, source.name(), source.kind().wireName(),
+                PersonWork.changeList(changes), resolution(placement, caseId)), source.id());
         if (!announce) {
             person.emitChanges(changes, source.id(), "account.created");
         }
         person.save(now);
-        tx.recordDecision(new MatchDecisionRecord(accountId, source.id(), person.id(), placement.outcome(),
+        tx.cases().recordDecision(new MatchDecisionRecord(accountId, source.id(), person.id(), placement.outcome(),
                 placement.match().score(), placement.match().evidence(), placement.match().candidates(), actor, caseId, now));
     }
 
@@ -92,25 +89,26 @@ public final class AccountResolution {
      */
     public PersonRef changed(IdentityTx tx, Source source, long accountPk, String accountId, long personPk,
                              AccountFacts facts, Instant now) {
-        tx.saveFacts(accountPk, facts, true);
+        tx.accounts().saveFacts(accountPk, facts, true);
         PersonWork person = new PersonWork(tx, personPk);
         MatchResult rematch = null;
-        if (person.row().provisional() && tx.openCasesHeldBy(person.id()).isEmpty()) {
-            tx.saveKeys(accountPk, java.util.Set.of(), true); // its own keys must not match itself
-            MatchResult m = matcher.match(source, facts, tx);
+        if (person.provisional() && tx.cases().openHeldBy(person.id()).isEmpty()) {
+            tx.matching().saveKeys(accountPk, Set.of(), true); // its own keys must not match itself
+            MatchResult m = matcher.match(source, facts, tx.matching());
             if (m.strength().links() && m.person().pk() != personPk) {
                 rematch = m;
             }
         }
-        tx.saveKeys(accountPk, matcher.keys().of(facts), true);
+        tx.matching().saveKeys(accountPk, matcher.keys().of(facts), true);
         if (rematch != null) {
             return relinkParked(tx, source, accountPk, accountId, person, facts, rematch, now);
         }
-        if (facts.workerId() != null && !facts.workerId().isBlank()) {
-            tx.linkWorker(facts.workerId(), personPk, now);
+        if (hasWorker(facts)) {
+            tx.matching().linkWorker(facts.workerId(), personPk, now);
         }
-        List<AttributeChange> changes = person.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
-        person.emit("account.updated", source.id(), accountPayload(source, accountId, PersonWork.changeList(changes)));
+        List<AttributeChange> changes = recompute(person, tx, now);
+        person.emit(new EventPayload.AccountUpdated(person.id(), accountId, source.name(), source.kind().wireName(),
+                PersonWork.changeList(changes)), source.id());
         person.emitChanges(changes, source.id(), "account.updated");
         person.save(now);
         return person.row().ref();
@@ -119,64 +117,46 @@ public final class AccountResolution {
     /** Moves a parked account to the person it now matches; the provisional holder is merged away unannounced. */
     private PersonRef relinkParked(IdentityTx tx, Source source, long accountPk, String accountId, PersonWork holder,
                                    AccountFacts facts, MatchResult match, Instant now) {
-        tx.relink(accountPk, match.person().pk());
-        tx.moveWorkerLinks(holder.row().pk(), match.person().pk());
-        tx.markMerged(holder.row().pk(), match.person().pk(), now);
+        tx.accounts().relink(accountPk, match.person().pk());
+        tx.matching().moveWorkerLinks(holder.pk(), match.person().pk());
+        tx.persons().markMerged(holder.pk(), match.person().pk(), now);
         PersonWork target = new PersonWork(tx, match.person().pk());
-        if (facts.workerId() != null && !facts.workerId().isBlank()) {
-            tx.linkWorker(facts.workerId(), target.row().pk(), now);
+        if (hasWorker(facts)) {
+            tx.matching().linkWorker(facts.workerId(), target.pk(), now);
         }
-        List<AttributeChange> changes = target.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
-        Map<String, Object> payload = accountPayload(source, accountId, PersonWork.changeList(changes));
+        List<AttributeChange> changes = recompute(target, tx, now);
         Placement placement = new Placement(match.person(), MatchOutcome.LINKED, match, false);
-        payload.put("resolution", resolution(placement, null));
-        target.emit("account.linked", source.id(), payload);
+        target.emit(new EventPayload.AccountLinked(target.id(), accountId, source.name(), source.kind().wireName(),
+                PersonWork.changeList(changes), resolution(placement, null)), source.id());
         target.emitChanges(changes, source.id(), "account.linked");
         target.save(now);
-        tx.recordDecision(new MatchDecisionRecord(accountId, source.id(), target.id(), MatchOutcome.LINKED, match.score(),
-                match.evidence(), match.candidates(), "resolution", null, now));
+        tx.cases().recordDecision(new MatchDecisionRecord(accountId, source.id(), target.id(), MatchOutcome.LINKED,
+                match.score(), match.evidence(), match.candidates(), "resolution", null, now));
         return target.row().ref();
     }
 
     /** After the account row is gone: the golden record falls back to the remaining accounts. */
     public void deleted(IdentityTx tx, Source source, String accountId, long personPk, Instant now) {
         PersonWork person = new PersonWork(tx, personPk);
-        List<AttributeChange> changes = person.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
-        person.emit("account.deleted", source.id(), accountPayload(source, accountId, PersonWork.changeList(changes)));
+        List<AttributeChange> changes = recompute(person, tx, now);
+        person.emit(new EventPayload.AccountDeleted(person.id(), accountId, source.name(), source.kind().wireName(),
+                PersonWork.changeList(changes)), source.id());
         person.emitChanges(changes, source.id(), "account.deleted");
         person.save(now);
     }
 
-    /**
-     * Recomputes a person's golden record (after a merge, an unmerge...) and emits person.updated with
-     * what changed, unless {@code cause} is null (a person about to be announced as created).
-     */
-    List<AttributeChange> recompute(PersonWork person, Long sourceId, String cause, Instant now, IdentityTx tx) {
-        List<AttributeChange> changes = person.recompute(computer, authority.get(tx, now), matcher.policy().managerRule(), now);
-        if (cause != null) {
-            person.emitChanges(changes, sourceId, cause);
-        }
-        return changes;
+    /** Recomputes a person's golden record from its linked accounts with the matrix in force. */
+    List<AttributeChange> recompute(PersonWork person, IdentityTx tx, Instant now) {
+        return person.recompute(computer, authority.get(tx.authority(), now), matcher.policy().managerRule(), now);
     }
 
-    private static Map<String, Object> accountPayload(Source source, String accountId, Object changes) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("accountId", accountId);
-        p.put("source", source.name());
-        p.put("sourceKind", source.kind().wireName());
-        p.put("changes", changes);
-        return p;
+    private static boolean hasWorker(AccountFacts facts) {
+        return facts.workerId() != null && !facts.workerId().isBlank();
     }
 
-    private static Map<String, Object> resolution(Placement placement, String caseId) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("outcome", placement.outcome().wireName());
-        r.put("strength", placement.match().strength().name().toLowerCase(java.util.Locale.ROOT));
-        r.put("score", placement.match().score());
-        r.put("evidence", PersonWork.evidenceList(placement.match().evidence()));
-        if (caseId != null) {
-            r.put("caseId", caseId);
-        }
-        return r;
+    private static EventPayload.Resolution resolution(Placement placement, String caseId) {
+        MatchResult m = placement.match();
+        return new EventPayload.Resolution(placement.outcome().wireName(), m.strength().name().toLowerCase(Locale.ROOT),
+                m.score(), PersonWork.evidenceList(m.evidence()), caseId);
     }
 }

@@ -16,11 +16,11 @@ public final class CurrentAuthority {
 
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    /** The matrix, re-read through the transaction when the cached one is stale. */
-    public AuthorityMatrix get(IdentityTx tx, Instant now) {
+    /** The matrix, re-read through the transaction's rules when the cached one is stale. */
+    public AuthorityMatrix get(AuthorityRules rules, Instant now) {
         Snapshot s = snapshot.get();
         if (s == null || s.loadedAt().plus(REFRESH).isBefore(now)) {
-            AuthorityMatrix m = tx.storedAuthority().orElseGet(AuthorityMatrix::defaults);
+            AuthorityMatrix m = rules.stored().orElseGet(AuthorityMatrix::defaults);
             snapshot.set(new Snapshot(m, now));
             return m;
         }

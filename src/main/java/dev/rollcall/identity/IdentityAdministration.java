@@ -1,8 +1,11 @@
 package dev.rollcall.identity;
 
+import dev.rollcall.events.Actor;
+import dev.rollcall.events.AuditRecord;
+import dev.rollcall.kernel.Timestamps;
+import dev.rollcall.kernel.Transactor;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +18,13 @@ import java.util.Set;
  */
 public final class IdentityAdministration {
     private static final Set<String> CORRELATION_ATTRIBUTES = Set.of("userName", "email", "employeeNumber", "workerId");
-    private final IdentityTransactions transactions;
+    private final Transactor<? extends IdentityTx> transactions;
     private final IdentityQueries queries;
     private final CurrentAuthority authority;
     private final PersonOperations operations;
     private final Clock clock;
 
-    public IdentityAdministration(IdentityTransactions transactions, IdentityQueries queries, CurrentAuthority authority,
+    public IdentityAdministration(Transactor<? extends IdentityTx> transactions, IdentityQueries queries, CurrentAuthority authority,
                                   AccountResolution resolution, Clock clock) {
         this.transactions = transactions;
         this.queries = queries;
@@ -32,14 +35,14 @@ public final class IdentityAdministration {
 
     /** The matrix in force. */
     public AuthorityMatrix authority() {
-        return transactions.inTransaction(tx -> tx.storedAuthority().orElseGet(AuthorityMatrix::defaults));
+        return transactions.inTransaction(tx -> tx.authority().stored().orElseGet(AuthorityMatrix::defaults));
     }
 
     /**
      * Replaces the whole matrix (it must have a {@code *} rule); stored, audited, in force at once.
      * Golden records follow on each person's next change. Throws INVALID with the reason when bad.
      */
-    public AuthorityMatrix replaceAuthority(Caller actor, Map<String, List<SourceKind>> rules) {
+    public AuthorityMatrix replaceAuthority(Actor actor, Map<String, List<SourceKind>> rules) {
         AuthorityMatrix next;
         try {
             next = new AuthorityMatrix(rules);
@@ -48,9 +51,10 @@ public final class IdentityAdministration {
         }
         Instant now = now();
         transactions.inTransaction(tx -> {
-            AuthorityMatrix before = tx.storedAuthority().orElseGet(AuthorityMatrix::defaults);
-            tx.saveAuthority(next, actor.auditName(), now);
-            tx.audit(now, actor.auditName(), "authority.replace", "authority", "matrix", asMap(before), asMap(next));
+            AuthorityMatrix before = tx.authority().stored().orElseGet(AuthorityMatrix::defaults);
+            tx.authority().save(next, actor.name(), now);
+            tx.audit().record(now, new AuditRecord(actor, "authority.replace", "authority", "matrix",
+                    AuditRecord.fields(asMap(before)), AuditRecord.fields(asMap(next))));
             return null;
         });
         authority.set(next, now);
@@ -61,15 +65,17 @@ public final class IdentityAdministration {
     public AuthorityMatrix initialiseAuthority(Optional<Map<String, List<SourceKind>>> fileOverrides) {
         Instant now = now();
         AuthorityMatrix m = transactions.inTransaction(tx -> {
-            Optional<AuthorityMatrix> stored = tx.storedAuthority();
+            Optional<AuthorityMatrix> stored = tx.authority().stored();
             if (fileOverrides.isEmpty()) {
                 return stored.orElseGet(AuthorityMatrix::defaults);
             }
             AuthorityMatrix fromFile = AuthorityMatrix.defaults().withOverrides(fileOverrides.get());
             if (stored.isEmpty() || !stored.get().equals(fromFile)) {
-                tx.saveAuthority(fromFile, "config:ROLLCALL_AUTHORITY_FILE", now);
-                tx.audit(now, "config:ROLLCALL_AUTHORITY_FILE", "authority.replace", "authority", "matrix",
-                        stored.map(IdentityAdministration::asMap).orElse(null), asMap(fromFile));
+                Actor config = Actor.of("config:ROLLCALL_AUTHORITY_FILE");
+                tx.authority().save(fromFile, config.name(), now);
+                tx.audit().record(now, new AuditRecord(config, "authority.replace", "authority", "matrix",
+                        AuditRecord.fields(stored.map(IdentityAdministration::asMap).orElse(null)),
+                        AuditRecord.fields(asMap(fromFile))));
             }
             return fromFile;
         });
@@ -88,26 +94,26 @@ public final class IdentityAdministration {
         return queries.matchCase(id).orElseThrow(() -> IdentityException.notFound("match case " + id + " not found"));
     }
 
-    public MatchCaseView decide(Caller actor, String caseId, CaseDecision decision) {
+    public MatchCaseView decide(Actor actor, String caseId, CaseDecision decision) {
         Instant now = now();
         transactions.inTransaction(tx -> {
-            operations.decide(tx, actor.auditName(), caseId, decision, now);
+            operations.decide(tx, actor, caseId, decision, now);
             return null;
         });
         return matchCase(caseId);
     }
 
     /** Merges {@code mergedId} into {@code survivorId}; returns the survivor's detail. */
-    public PersonDetail merge(Caller actor, String survivorId, String mergedId) {
+    public PersonDetail merge(Actor actor, String survivorId, String mergedId) {
         Instant now = now();
-        transactions.inTransaction(tx -> operations.merge(tx, actor.auditName(), survivorId, mergedId, now));
+        transactions.inTransaction(tx -> operations.merge(tx, actor, survivorId, mergedId, now));
         return person(survivorId);
     }
 
     /** Takes an account off a person into a new person; returns the new person's detail. */
-    public PersonDetail unmerge(Caller actor, String personId, String accountId) {
+    public PersonDetail unmerge(Actor actor, String personId, String accountId) {
         Instant now = now();
-        String created = transactions.inTransaction(tx -> operations.unmerge(tx, actor.auditName(), personId, accountId, now));
+        String created = transactions.inTransaction(tx -> operations.unmerge(tx, actor, personId, accountId, now));
         return person(created);
     }
 
@@ -121,17 +127,17 @@ public final class IdentityAdministration {
     }
 
     /** Declares (or clears, with null) the attribute a source's accounts are correlated by. */
-    public void setCorrelationAttribute(Caller actor, long sourceId, String attribute) {
+    public void setCorrelationAttribute(Actor actor, long sourceId, String attribute) {
         if (attribute != null && !CORRELATION_ATTRIBUTES.contains(attribute) && !attribute.matches("emails\\.[A-Za-z]+")) {
             throw IdentityException.invalid("correlation attribute must be one of " + CORRELATION_ATTRIBUTES
                     + " or emails.TYPE, got: " + attribute);
         }
         Instant now = now();
         transactions.inTransaction(tx -> {
-            tx.sourceById(sourceId).orElseThrow(() -> IdentityException.notFound("source " + sourceId + " not found"));
-            tx.setCorrelationAttribute(sourceId, attribute);
-            tx.audit(now, actor.auditName(), "source.correlation", "source", Long.toString(sourceId), null,
-                    attribute == null ? Map.of() : Map.of("correlationAttribute", attribute));
+            tx.sources().byId(sourceId).orElseThrow(() -> IdentityException.notFound("source " + sourceId + " not found"));
+            tx.sources().setCorrelationAttribute(sourceId, attribute);
+            tx.audit().record(now, new AuditRecord(actor, "source.correlation", "source", Long.toString(sourceId), null,
+                    AuditRecord.fields(attribute == null ? Map.of() : Map.of("correlationAttribute", attribute))));
             return null;
         });
     }
@@ -143,6 +149,6 @@ public final class IdentityAdministration {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Timestamps.now(clock);
     }
 }

@@ -1,73 +1,24 @@
 package dev.rollcall.identity;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import dev.rollcall.events.AuditLog;
+import dev.rollcall.events.EventLog;
 
-/** Everything identity resolution reads and writes, bound to one database transaction. */
-public interface IdentityTx extends MatchLookup {
+/** The ports identity work uses, each bound to the same database transaction. */
+public interface IdentityTx {
 
-    PersonRef insertPerson(Instant at, boolean provisional);
+    Persons persons();
 
-    /** Removes a person that was created in this transaction and never used (lost a race for a worker id). */
-    void deletePerson(long pk);
+    MatchIndex matching();
 
-    /** Locks a person row for the rest of the transaction. */
-    PersonRow lockPerson(long pk);
+    LinkedAccounts accounts();
 
-    Optional<PersonRef> personById(String id);
+    MatchCases cases();
 
-    void savePerson(long pk, GoldenRecord golden, long eventSeq, Instant at);
+    AuthorityRules authority();
 
-    /** A provisional person becomes a real, active one. */
-    void promote(long pk, Instant at);
+    SourceSettings sources();
 
-    /** The person was merged into the survivor: it keeps its row (events name it) and holds no accounts. */
-    void markMerged(long pk, long survivorPk, Instant at);
+    EventLog events();
 
-    List<LinkedAccount> linkedAccounts(long personPk);
-
-    Optional<AccountLink> accountById(String accountId);
-
-    void saveFacts(long accountPk, AccountFacts facts, boolean replacing);
-
-    void saveKeys(long accountPk, Set<MatchKey> keys, boolean replacing);
-
-    void relink(long accountPk, long personPk);
-
-    /** Remembers that a worker id is this person's, unless it is already someone's. */
-    void linkWorker(String workerId, long personPk, Instant at);
-
-    /** Points a worker id at a person, whoever had it (merge, unmerge, admin link). */
-    void moveWorker(String workerId, long personPk);
-
-    void moveWorkerLinks(long fromPersonPk, long toPersonPk);
-
-    void recordDecision(MatchDecisionRecord decision);
-
-    /** Opens a case and returns its id. */
-    String openCase(String accountId, long sourceId, String holdingPersonId, int score, List<MatchCandidate> candidates,
-                    Instant at);
-
-    Optional<MatchCaseView> lockCase(String caseId);
-
-    /** Open cases whose account waits on this (provisional) person. */
-    List<String> openCasesHeldBy(String personId);
-
-    void closeCase(String caseId, String decision, String personId, String actor, Instant at);
-
-    void appendEvents(Instant at, List<DomainEvent> events);
-
-    void audit(Instant at, String actor, String action, String targetType, String targetId,
-               Map<String, Object> before, Map<String, Object> after);
-
-    Optional<AuthorityMatrix> storedAuthority();
-
-    void saveAuthority(AuthorityMatrix matrix, String actor, Instant at);
-
-    Optional<Source> sourceById(long sourceId);
-
-    void setCorrelationAttribute(long sourceId, String attribute);
+    AuditLog audit();
 }

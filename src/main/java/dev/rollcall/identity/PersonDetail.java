@@ -7,7 +7,7 @@ import java.util.List;
  * What IT sees of one person: state, golden attributes with provenance, personas, linked accounts
  * (with the facts each pushed) and the open cases about it.
  */
-public record PersonDetail(String id, String state, String stateReason, boolean provisional, String mergedIntoId,
+public record PersonDetail(String id, LifecycleState state, String stateReason, boolean provisional, String mergedIntoId,
                            GoldenRecord golden, List<Persona> personas, List<LinkedAccount> accounts,
                            List<String> openCaseIds, long version, Instant createdAt, Instant updatedAt) {
     public PersonDetail {

@@ -1,5 +1,8 @@
 package dev.rollcall.identity;
 
+import dev.rollcall.events.Actor;
+import dev.rollcall.events.AuditRecord;
+import dev.rollcall.events.EventPayload;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,7 @@ final class PersonOperations {
     }
 
     /** Moves every account of {@code mergedId} to {@code survivorId}; the survivor keeps its id. */
-    Map<String, Object> merge(IdentityTx tx, String actor, String survivorId, String mergedId, Instant now) {
+    Map<String, Object> merge(IdentityTx tx, Actor actor, String survivorId, String mergedId, Instant now) {
         if (survivorId.equals(mergedId)) {
             throw IdentityException.invalid("a person cannot be merged into itself");
         }
@@ -34,82 +37,85 @@ final class PersonOperations {
             throw IdentityException.conflict("person " + (merged.row().mergedIntoPk() != null ? mergedId : survivorId)
                     + " was already merged into another person");
         }
-        if (survivor.row().provisional() && !merged.row().provisional()) {
+        if (survivor.provisional() && !merged.provisional()) {
             throw IdentityException.invalid("person " + survivorId + " is provisional (unresolved): merge it into "
                     + mergedId + " instead, or decide its match case");
         }
-        List<LinkedAccount> moved = tx.linkedAccounts(merged.row().pk());
+        List<LinkedAccount> moved = tx.accounts().linked(merged.pk());
         for (LinkedAccount a : moved) {
-            tx.relink(a.pk(), survivor.row().pk());
+            tx.accounts().relink(a.pk(), survivor.pk());
         }
-        tx.moveWorkerLinks(merged.row().pk(), survivor.row().pk());
-        tx.markMerged(merged.row().pk(), survivor.row().pk(), now);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("survivorId", survivorId);
-        payload.put("mergedId", mergedId);
-        payload.put("accountIds", moved.stream().map(LinkedAccount::id).toList());
-        survivor.emit("person.merged", null, payload);
-        merged.emit("person.merged", null, payload);
-        resolution.recompute(survivor, null, "person.merged", now, tx);
-        resolution.recompute(merged, null, "person.merged", now, tx);
+        tx.matching().moveWorkerLinks(merged.pk(), survivor.pk());
+        tx.persons().markMerged(merged.pk(), survivor.pk(), now);
+        List<String> accountIds = moved.stream().map(LinkedAccount::id).toList();
+        survivor.emit(new EventPayload.PersonMerged(survivor.id(), survivorId, mergedId, accountIds), null);
+        merged.emit(new EventPayload.PersonMerged(merged.id(), survivorId, mergedId, accountIds), null);
+        survivor.emitChanges(resolution.recompute(survivor, tx, now), null, "person.merged");
+        merged.emitChanges(resolution.recompute(merged, tx, now), null, "person.merged");
         survivor.save(now);
         merged.save(now);
         for (LinkedAccount a : moved) {
-            tx.recordDecision(new MatchDecisionRecord(a.id(), a.source().id(), survivorId, MatchOutcome.MERGED, 0,
+            tx.cases().recordDecision(new MatchDecisionRecord(a.id(), a.source().id(), survivorId, MatchOutcome.MERGED, 0,
                     List.of(new Evidence("admin.merge", 0, "person " + mergedId + " merged into " + survivorId)),
-                    List.of(), actor, null, now));
+                    List.of(), actor.name(), null, now));
         }
-        tx.audit(now, actor, "person.merge", "person", survivorId, Map.of("mergedId", mergedId), payload);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("survivorId", survivorId);
+        payload.put("mergedId", mergedId);
+        payload.put("accountIds", accountIds);
+        tx.audit().record(now, new AuditRecord(actor, "person.merge", "person", survivorId,
+                AuditRecord.fields(Map.of("mergedId", mergedId)), AuditRecord.fields(payload)));
         return payload;
     }
 
     /** Takes one account off a person; it gets a new person of its own. Returns the new person's id. */
-    String unmerge(IdentityTx tx, String actor, String personId, String accountId, Instant now) {
+    String unmerge(IdentityTx tx, Actor actor, String personId, String accountId, Instant now) {
         PersonRef from = person(tx, personId);
-        AccountLink link = tx.accountById(accountId)
+        AccountLink link = tx.accounts().byId(accountId)
                 .orElseThrow(() -> IdentityException.notFound("account " + accountId + " not found"));
         if (link.personPk() != from.pk()) {
             throw IdentityException.conflict("account " + accountId + " is not linked to person " + personId);
         }
         PersonWork old = new PersonWork(tx, from.pk());
-        if (tx.linkedAccounts(from.pk()).size() < 2) {
+        if (tx.accounts().linked(from.pk()).size() < 2) {
             throw IdentityException.conflict("account " + accountId + " is the only account of person " + personId);
         }
-        PersonRef created = tx.insertPerson(now, false);
+        PersonRef created = tx.persons().insert(now, false);
         PersonWork fresh = new PersonWork(tx, created.pk());
-        tx.relink(link.accountPk(), created.pk());
-        LinkedAccount account = tx.linkedAccounts(created.pk()).get(0);
+        tx.accounts().relink(link.accountPk(), created.pk());
+        LinkedAccount account = tx.accounts().linked(created.pk()).get(0);
         String worker = account.facts().workerId();
-        boolean workerStays = worker != null && tx.linkedAccounts(from.pk()).stream()
+        boolean workerStays = worker != null && tx.accounts().linked(from.pk()).stream()
                 .anyMatch(a -> worker.equals(a.facts().workerId()));
         if (worker != null && !workerStays) {
-            tx.moveWorker(worker, created.pk());
+            tx.matching().moveWorker(worker, created.pk());
         }
-        resolution.recompute(fresh, null, null, now, tx);
+        resolution.recompute(fresh, tx, now);
+        fresh.emitCreated(link.source().id(), "person.unmerged", null);
+        old.emit(new EventPayload.PersonUnmerged(old.id(), personId, created.id(), accountId), link.source().id());
+        old.emitChanges(resolution.recompute(old, tx, now), link.source().id(), "person.unmerged");
+        old.save(now);
+        fresh.save(now);
+        tx.cases().recordDecision(new MatchDecisionRecord(accountId, link.source().id(), created.id(),
+                MatchOutcome.UNMERGED, 0,
+                List.of(new Evidence("admin.unmerge", 0, "account " + accountId + " taken off person " + personId)),
+                List.of(), actor.name(), null, now));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("fromPersonId", personId);
         payload.put("newPersonId", created.id());
         payload.put("accountId", accountId);
-        fresh.emit("person.created", link.source().id(), Map.of("golden", PersonWork.goldenMap(fresh.golden()),
-                "cause", "person.unmerged"));
-        old.emit("person.unmerged", link.source().id(), payload);
-        resolution.recompute(old, null, "person.unmerged", now, tx);
-        old.save(now);
-        fresh.save(now);
-        tx.recordDecision(new MatchDecisionRecord(accountId, link.source().id(), created.id(), MatchOutcome.UNMERGED, 0,
-                List.of(new Evidence("admin.unmerge", 0, "account " + accountId + " taken off person " + personId)),
-                List.of(), actor, null, now));
-        tx.audit(now, actor, "person.unmerge", "person", personId, Map.of("accountId", accountId), payload);
+        tx.audit().record(now, new AuditRecord(actor, "person.unmerge", "person", personId,
+                AuditRecord.fields(Map.of("accountId", accountId)), AuditRecord.fields(payload)));
         return created.id();
     }
 
     /** Applies an admin's decision on an open case. */
-    void decide(IdentityTx tx, String actor, String caseId, CaseDecision decision, Instant now) {
-        MatchCaseView c = tx.lockCase(caseId).orElseThrow(() -> IdentityException.notFound("match case " + caseId + " not found"));
+    void decide(IdentityTx tx, Actor actor, String caseId, CaseDecision decision, Instant now) {
+        MatchCaseView c = tx.cases().lock(caseId).orElseThrow(() -> IdentityException.notFound("match case " + caseId + " not found"));
         if (!c.status().equals("open")) {
             throw IdentityException.conflict("match case " + caseId + " was already decided (" + c.decision() + ")");
         }
-        AccountLink link = tx.accountById(c.accountId()).orElse(null);
+        AccountLink link = tx.accounts().byId(c.accountId()).orElse(null);
         String personId = c.holdingPersonId();
         MatchOutcome outcome;
         String name;
@@ -124,10 +130,9 @@ final class PersonOperations {
             name = "link";
         } else if (decision instanceof CaseDecision.NewPerson) {
             PersonWork holder = new PersonWork(tx, person(tx, c.holdingPersonId()).pk());
-            if (holder.row().provisional()) {
-                tx.promote(holder.row().pk(), now);
-                holder.emit("person.created", c.sourceId(), Map.of("golden", PersonWork.goldenMap(holder.golden()),
-                        "cause", "match_case", "caseId", caseId));
+            if (holder.provisional()) {
+                holder.promote(now);
+                holder.emitCreated(c.sourceId(), "match_case", caseId);
                 holder.save(now);
             }
             outcome = MatchOutcome.NEW_PERSON_BY_ADMIN;
@@ -136,14 +141,15 @@ final class PersonOperations {
             outcome = MatchOutcome.IGNORED_BY_ADMIN;
             name = "ignore";
         }
-        tx.closeCase(caseId, name, personId, actor, now);
-        tx.recordDecision(new MatchDecisionRecord(c.accountId(), c.sourceId(), personId, outcome, c.score(),
-                List.of(new Evidence("admin.decision", 0, name)), List.of(), actor, caseId, now));
-        tx.audit(now, actor, "match_case.decide", "match_case", caseId, Map.of("status", "open"),
-                Map.of("decision", name, "personId", personId));
+        tx.cases().close(caseId, name, personId, actor.name(), now);
+        tx.cases().recordDecision(new MatchDecisionRecord(c.accountId(), c.sourceId(), personId, outcome, c.score(),
+                List.of(new Evidence("admin.decision", 0, name)), List.of(), actor.name(), caseId, now));
+        tx.audit().record(now, new AuditRecord(actor, "match_case.decide", "match_case", caseId,
+                AuditRecord.fields(Map.of("status", "open")),
+                AuditRecord.fields(Map.of("decision", name, "personId", personId))));
     }
 
     private static PersonRef person(IdentityTx tx, String id) {
-        return tx.personById(id).orElseThrow(() -> IdentityException.notFound("person " + id + " not found"));
+        return tx.persons().byId(id).orElseThrow(() -> IdentityException.notFound("person " + id + " not found"));
     }
 }

@@ -1,26 +1,31 @@
 package dev.rollcall.identity;
 
+import dev.rollcall.events.EventPayload;
+import dev.rollcall.events.NewEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One locked person being changed in a transaction: recomputes its golden record, numbers its
- * events, and saves both at the end.
+ * events in the person's sequence, and saves both at the end. Events of a provisional person are
+ * logged but not announced downstream.
  */
 final class PersonWork {
     private final IdentityTx tx;
     private final PersonRow row;
-    private final List<DomainEvent> events = new ArrayList<>();
+    private final List<NewEvent> events = new ArrayList<>();
     private GoldenRecord golden;
+    private boolean provisional;
     private long seq;
 
     PersonWork(IdentityTx tx, long personPk) {
         this.tx = tx;
-        this.row = tx.lockPerson(personPk);
+        this.row = tx.persons().lock(personPk);
         this.golden = row.golden();
+        this.provisional = row.provisional();
         this.seq = row.eventSeq();
     }
 
@@ -32,64 +37,67 @@ final class PersonWork {
         return row.id();
     }
 
+    long pk() {
+        return row.pk();
+    }
+
     GoldenRecord golden() {
         return golden;
     }
 
+    boolean provisional() {
+        return provisional;
+    }
+
+    /** A provisional person becomes real: active, and announced from here on. */
+    void promote(Instant now) {
+        tx.persons().promote(row.pk(), now);
+        provisional = false;
+    }
+
     /** Recomputes the golden record from all linked accounts; returns what changed. */
     List<AttributeChange> recompute(GoldenComputer computer, AuthorityMatrix matrix, PrimaryManagerRule rule, Instant now) {
-        GoldenComputer.Result r = computer.compute(golden, tx.linkedAccounts(row.pk()), matrix, rule, now);
+        GoldenComputer.Result r = computer.compute(golden, tx.accounts().linked(row.pk()), matrix, rule, now);
         golden = r.golden();
         return r.changes();
     }
 
-    void emit(String type, Long sourceId, Map<String, Object> payload) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("personId", row.id());
-        p.putAll(payload);
-        events.add(new DomainEvent(type, row.id(), ++seq, sourceId, p));
+    void emit(EventPayload payload, Long sourceId) {
+        events.add(NewEvent.aboutPerson(payload, row.id(), ++seq, sourceId, !provisional));
     }
 
-    /** Emits person.updated when the golden record changed. */
+    /** Emits person.updated when the golden record of a real person changed. */
     void emitChanges(List<AttributeChange> changes, Long sourceId, String cause) {
-        if (!changes.isEmpty() && !row.provisional()) {
-            emit("person.updated", sourceId, Map.of("cause", cause, "changes", changeList(changes)));
+        if (!changes.isEmpty() && !provisional) {
+            emit(new EventPayload.PersonUpdated(row.id(), cause, changeList(changes)), sourceId);
         }
+    }
+
+    /** Announces the person with its golden record; cause and caseId may be null. */
+    void emitCreated(Long sourceId, String cause, String caseId) {
+        emit(new EventPayload.PersonCreated(row.id(), goldenValues(golden), cause, caseId), sourceId);
     }
 
     void save(Instant now) {
-        tx.savePerson(row.pk(), golden, seq, now);
-        tx.appendEvents(now, events);
+        tx.persons().save(row.pk(), golden, seq, now);
+        tx.events().append(now, events);
+        events.clear();
     }
 
-    static List<Map<String, Object>> changeList(List<AttributeChange> changes) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (AttributeChange c : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("attribute", c.attribute());
-            m.put("old", c.oldValue());
-            m.put("new", c.newValue());
-            out.add(m);
-        }
+    static List<EventPayload.AttributeChange> changeList(List<AttributeChange> changes) {
+        return changes.stream()
+                .map(c -> new EventPayload.AttributeChange(c.attribute(), c.oldValue(), c.newValue()))
+                .toList();
+    }
+
+    /** The golden values by attribute name, sorted by name (values may be null). */
+    static Map<String, String> goldenValues(GoldenRecord golden) {
+        Map<String, String> out = new TreeMap<>();
+        golden.values().forEach((attr, v) -> out.put(attr, v.value()));
         return out;
     }
 
-    static Map<String, Object> goldenMap(GoldenRecord golden) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        golden.values().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.put(e.getKey(), e.getValue().value()));
-        return out;
-    }
-
-    static List<Map<String, Object>> evidenceList(List<Evidence> evidence) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Evidence e : evidence) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", e.rule());
-            m.put("points", e.points());
-            m.put("detail", e.detail());
-            out.add(m);
-        }
-        return out;
+    static List<EventPayload.Evidence> evidenceList(List<Evidence> evidence) {
+        return evidence.stream().map(e -> new EventPayload.Evidence(e.rule(), e.points(), e.detail())).toList();
     }
 }

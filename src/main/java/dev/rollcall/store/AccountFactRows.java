@@ -2,23 +2,21 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.ACCOUNT_FACTS;
-import static dev.rollcall.store.generated.Tables.MATCH_KEY;
 import static dev.rollcall.store.generated.Tables.SOURCE;
 
 import dev.rollcall.identity.AccountFacts;
 import dev.rollcall.identity.AccountLink;
 import dev.rollcall.identity.LinkedAccount;
-import dev.rollcall.identity.MatchKey;
+import dev.rollcall.identity.LinkedAccounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
 
 /** Accounts as identity resolution sees them: their stored facts, match keys and links. */
-final class AccountFactRows {
+final class AccountFactRows implements LinkedAccounts {
     private final DSLContext tx;
     private final FactsJson facts;
 
@@ -28,7 +26,8 @@ final class AccountFactRows {
     }
 
     /** Accounts linked to a person, with their facts, in creation order. */
-    List<LinkedAccount> linked(long personPk) {
+    @Override
+    public List<LinkedAccount> linked(long personPk) {
         return tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT, ACCOUNT.UPDATED_AT,
                         ACCOUNT_FACTS.FACTS, SOURCE.asterisk())
                 .from(ACCOUNT)
@@ -39,7 +38,8 @@ final class AccountFactRows {
                 .fetch(this::toLinked);
     }
 
-    Optional<AccountLink> byId(String accountId) {
+    @Override
+    public Optional<AccountLink> byId(String accountId) {
         return tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.PERSON_PK, SOURCE.asterisk())
                 .from(ACCOUNT).join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
                 .where(ACCOUNT.ID.eq(accountId))
@@ -47,7 +47,8 @@ final class AccountFactRows {
                         SourceStore.toSource(r)));
     }
 
-    void saveFacts(long accountPk, AccountFacts f, boolean replacing) {
+    @Override
+    public void saveFacts(long accountPk, AccountFacts f, boolean replacing) {
         JSON value = JSON.valueOf(facts.write(f));
         if (replacing) {
             tx.insertInto(ACCOUNT_FACTS).set(ACCOUNT_FACTS.ACCOUNT_PK, accountPk).set(ACCOUNT_FACTS.FACTS, value)
@@ -57,21 +58,8 @@ final class AccountFactRows {
         }
     }
 
-    void saveKeys(long accountPk, Set<MatchKey> keys, boolean replacing) {
-        if (replacing) {
-            tx.deleteFrom(MATCH_KEY).where(MATCH_KEY.ACCOUNT_PK.eq(accountPk)).execute();
-        }
-        if (keys.isEmpty()) {
-            return;
-        }
-        var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.ACCOUNT_PK, MATCH_KEY.KIND, MATCH_KEY.VAL);
-        for (MatchKey k : keys) {
-            insert = insert.values(accountPk, k.kind(), k.value());
-        }
-        insert.execute();
-    }
-
-    void relink(long accountPk, long personPk) {
+    @Override
+    public void relink(long accountPk, long personPk) {
         tx.update(ACCOUNT).set(ACCOUNT.PERSON_PK, personPk).where(ACCOUNT.PK.eq(accountPk)).execute();
     }
 

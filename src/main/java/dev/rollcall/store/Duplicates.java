@@ -1,20 +1,20 @@
 package dev.rollcall.store;
 
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 
-/** Recognises a unique-key violation (MariaDB error 1062) that lost a race with a concurrent write. */
+/**
+ * Recognises a unique-key violation by MariaDB's error code (1062, SQLSTATE 23000), never by the
+ * message text: which key it was is asked of the database by the caller, not parsed from the text.
+ */
 public final class Duplicates {
+    private static final int ER_DUP_ENTRY = 1062;
+
     private Duplicates() {
     }
 
     public static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == 1062) {
-                return true;
-            }
-            if (t instanceof SQLIntegrityConstraintViolationException && t.getMessage() != null
-                    && t.getMessage().contains("Duplicate")) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY) {
                 return true;
             }
         }

@@ -4,12 +4,15 @@ import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.GROUP_MEMBER;
 import static dev.rollcall.store.generated.Tables.SCIM_GROUP;
 
+import dev.rollcall.directory.Group;
+import dev.rollcall.directory.GroupContent;
+import dev.rollcall.directory.Member;
+import dev.rollcall.schema.filter.IndexedValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -23,30 +26,26 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** SCIM groups (scim_group), their value index (group_value) and their members (group_member). */
-public final class GroupStore {
+final class GroupStore {
     /** Bound values per statement when a list of ids or members is long (a group of thousands). */
     private static final int CHUNK = 1000;
     /** A user's display: its displayName, else its userName. */
     private static final Field<String> USER_DISPLAY = DSL.coalesce(
             DSL.field("json_value({0}, '$.displayName')", SQLDataType.VARCHAR, ACCOUNT.RESOURCE), ACCOUNT.USER_NAME);
 
-    /** What is written for a new or replaced group (members apart). */
-    public record GroupWrite(String externalId, String displayName, String resourceJson) {
-    }
-
-    public Optional<StoredGroup> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
+    Optional<Group> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
         var query = tx.selectFrom(SCIM_GROUP).where(SCIM_GROUP.SOURCE_ID.eq(sourceId)).and(SCIM_GROUP.ID.eq(id));
         return (forUpdate ? query.forUpdate() : query).fetchOptional().map(GroupStore::toStored);
     }
 
-    public long insert(DSLContext tx, long sourceId, String id, Instant now, GroupWrite w) {
+    long insert(DSLContext tx, long sourceId, String id, Instant now, GroupContent w) {
         return tx.insertInto(SCIM_GROUP)
                 .set(SCIM_GROUP.ID, id)
                 .set(SCIM_GROUP.SOURCE_ID, sourceId)
                 .set(SCIM_GROUP.EXTERNAL_ID, w.externalId())
                 .set(SCIM_GROUP.DISPLAY_NAME, w.displayName())
-                .set(SCIM_GROUP.DISPLAY_NAME_CI, fold(w.displayName()))
-                .set(SCIM_GROUP.RESOURCE, JSON.valueOf(w.resourceJson()))
+                .set(SCIM_GROUP.DISPLAY_NAME_CI, AccountStore.fold(w.displayName()))
+                .set(SCIM_GROUP.RESOURCE, JSON.valueOf(w.document()))
                 .set(SCIM_GROUP.VERSION, 1L)
                 .set(SCIM_GROUP.CREATED_AT, Clock.toDb(now))
                 .set(SCIM_GROUP.UPDATED_AT, Clock.toDb(now))
@@ -55,12 +54,12 @@ public final class GroupStore {
                 .value1();
     }
 
-    public void replace(DSLContext tx, long pk, long newVersion, Instant now, GroupWrite w) {
+    void replace(DSLContext tx, long pk, long newVersion, Instant now, GroupContent w) {
         tx.update(SCIM_GROUP)
                 .set(SCIM_GROUP.EXTERNAL_ID, w.externalId())
                 .set(SCIM_GROUP.DISPLAY_NAME, w.displayName())
-                .set(SCIM_GROUP.DISPLAY_NAME_CI, fold(w.displayName()))
-                .set(SCIM_GROUP.RESOURCE, JSON.valueOf(w.resourceJson()))
+                .set(SCIM_GROUP.DISPLAY_NAME_CI, AccountStore.fold(w.displayName()))
+                .set(SCIM_GROUP.RESOURCE, JSON.valueOf(w.document()))
                 .set(SCIM_GROUP.VERSION, newVersion)
                 .set(SCIM_GROUP.UPDATED_AT, Clock.toDb(now))
                 .where(SCIM_GROUP.PK.eq(pk))
@@ -68,23 +67,23 @@ public final class GroupStore {
     }
 
     /** Deletes the group; its values and member rows, and its rows as a member of other groups, cascade. */
-    public void delete(DSLContext tx, long pk) {
+    void delete(DSLContext tx, long pk) {
         tx.deleteFrom(SCIM_GROUP).where(SCIM_GROUP.PK.eq(pk)).execute();
     }
 
     /** Replaces the indexed values of a group with one multi-row insert. */
-    public void replaceValues(DSLContext tx, long pk, long sourceId, List<ValueRow> rows, boolean existing) {
+    void replaceValues(DSLContext tx, long pk, long sourceId, List<IndexedValue> rows, boolean existing) {
         ValueTable.groups().replace(tx, pk, sourceId, rows, existing);
     }
 
     /** The members of one group, in the order they were added. */
-    public List<StoredMember> members(DSLContext db, long groupPk) {
+    List<Member> members(DSLContext db, long groupPk) {
         return membersOf(db, List.of(groupPk)).getOrDefault(groupPk, List.of());
     }
 
     /** The members of several groups (one page of a list) with one query per chunk, keyed by group pk. */
-    public Map<Long, List<StoredMember>> membersOf(DSLContext db, Collection<Long> groupPks) {
-        Map<Long, List<StoredMember>> out = new LinkedHashMap<>();
+    Map<Long, List<Member>> membersOf(DSLContext db, Collection<Long> groupPks) {
+        Map<Long, List<Member>> out = new LinkedHashMap<>();
         var nested = SCIM_GROUP.as("mg");
         for (List<Long> chunk : chunks(new ArrayList<>(groupPks))) {
             db.select(GROUP_MEMBER.GROUP_PK, GROUP_MEMBER.MEMBER_ACCOUNT_PK, ACCOUNT.ID, USER_DISPLAY,
@@ -95,8 +94,8 @@ public final class GroupStore {
                     .where(GROUP_MEMBER.GROUP_PK.in(chunk))
                     .orderBy(GROUP_MEMBER.ID)
                     .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2() != null
-                            ? new StoredMember(StoredMember.Kind.USER, r.value2(), r.value3(), r.value4())
-                            : new StoredMember(StoredMember.Kind.GROUP, r.value5(), r.value6(), r.value7())));
+                            ? new Member(Member.Kind.USER, r.value2(), r.value3(), r.value4())
+                            : new Member(Member.Kind.GROUP, r.value5(), r.value6(), r.value7())));
         }
         return out;
     }
@@ -106,36 +105,36 @@ public final class GroupStore {
      * result. With {@code lockGroups} the groups are read with a shared lock, so that two concurrent
      * writes cannot each add the other's group and close a cycle that neither saw.
      */
-    public List<StoredMember> resolve(DSLContext tx, long sourceId, Collection<String> ids, boolean lockGroups) {
-        List<StoredMember> out = new ArrayList<>();
+    List<Member> resolve(DSLContext tx, long sourceId, Collection<String> ids, boolean lockGroups) {
+        List<Member> out = new ArrayList<>();
         for (List<String> chunk : chunks(new ArrayList<>(ids))) {
             tx.select(ACCOUNT.PK, ACCOUNT.ID, USER_DISPLAY).from(ACCOUNT)
                     .where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.in(chunk))
-                    .forEach(r -> out.add(new StoredMember(StoredMember.Kind.USER, r.value1(), r.value2(), r.value3())));
+                    .forEach(r -> out.add(new Member(Member.Kind.USER, r.value1(), r.value2(), r.value3())));
             var groups = tx.select(SCIM_GROUP.PK, SCIM_GROUP.ID, SCIM_GROUP.DISPLAY_NAME).from(SCIM_GROUP)
                     .where(SCIM_GROUP.SOURCE_ID.eq(sourceId)).and(SCIM_GROUP.ID.in(chunk));
             (lockGroups ? groups.forShare() : groups)
-                    .forEach(r -> out.add(new StoredMember(StoredMember.Kind.GROUP, r.value1(), r.value2(), r.value3())));
+                    .forEach(r -> out.add(new Member(Member.Kind.GROUP, r.value1(), r.value2(), r.value3())));
         }
         return out;
     }
 
-    public void addMembers(DSLContext tx, long groupPk, List<StoredMember> members) {
-        for (List<StoredMember> chunk : chunks(members)) {
+    void addMembers(DSLContext tx, long groupPk, List<Member> members) {
+        for (List<Member> chunk : chunks(members)) {
             InsertValuesStep3<?, Long, Long, Long> insert = tx.insertInto(GROUP_MEMBER,
                     GROUP_MEMBER.GROUP_PK, GROUP_MEMBER.MEMBER_ACCOUNT_PK, GROUP_MEMBER.MEMBER_GROUP_PK);
-            for (StoredMember m : chunk) {
-                boolean user = m.kind() == StoredMember.Kind.USER;
+            for (Member m : chunk) {
+                boolean user = m.kind() == Member.Kind.USER;
                 insert = insert.values(groupPk, user ? m.pk() : null, user ? null : m.pk());
             }
             insert.execute();
         }
     }
 
-    public void removeMembers(DSLContext tx, long groupPk, List<StoredMember> members) {
-        for (List<StoredMember> chunk : chunks(members)) {
-            List<Long> users = chunk.stream().filter(m -> m.kind() == StoredMember.Kind.USER).map(StoredMember::pk).toList();
-            List<Long> groups = chunk.stream().filter(m -> m.kind() == StoredMember.Kind.GROUP).map(StoredMember::pk).toList();
+    void removeMembers(DSLContext tx, long groupPk, List<Member> members) {
+        for (List<Member> chunk : chunks(members)) {
+            List<Long> users = chunk.stream().filter(m -> m.kind() == Member.Kind.USER).map(Member::pk).toList();
+            List<Long> groups = chunk.stream().filter(m -> m.kind() == Member.Kind.GROUP).map(Member::pk).toList();
             Condition which = DSL.falseCondition();
             if (!users.isEmpty()) {
                 which = which.or(GROUP_MEMBER.MEMBER_ACCOUNT_PK.in(users));
@@ -148,24 +147,20 @@ public final class GroupStore {
     }
 
     /** One page of a source's groups matching a condition, in the given order (pk breaks ties). */
-    public List<StoredGroup> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order,
+    List<Group> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order,
                                   int offset, int limit) {
         return db.selectFrom(SCIM_GROUP).where(SCIM_GROUP.SOURCE_ID.eq(sourceId)).and(filter)
                 .orderBy(order).offset(offset).limit(limit)
                 .fetch(GroupStore::toStored);
     }
 
-    public int count(DSLContext db, long sourceId, Condition filter) {
+    int count(DSLContext db, long sourceId, Condition filter) {
         return db.fetchCount(DSL.selectOne().from(SCIM_GROUP).where(SCIM_GROUP.SOURCE_ID.eq(sourceId)).and(filter));
     }
 
     /** The sort order when the client gives none: creation order. */
-    public static List<SortField<?>> defaultOrder() {
+    static List<SortField<?>> defaultOrder() {
         return List.of(SCIM_GROUP.PK.asc());
-    }
-
-    private static String fold(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {
@@ -176,8 +171,8 @@ public final class GroupStore {
         return out;
     }
 
-    private static StoredGroup toStored(Record r) {
-        return new StoredGroup(r.get(SCIM_GROUP.PK), r.get(SCIM_GROUP.ID), r.get(SCIM_GROUP.SOURCE_ID),
+    private static Group toStored(Record r) {
+        return new Group(r.get(SCIM_GROUP.PK), r.get(SCIM_GROUP.ID), r.get(SCIM_GROUP.SOURCE_ID),
                 r.get(SCIM_GROUP.EXTERNAL_ID), r.get(SCIM_GROUP.DISPLAY_NAME), r.get(SCIM_GROUP.RESOURCE).data(),
                 r.get(SCIM_GROUP.VERSION), Clock.fromDb(r.get(SCIM_GROUP.CREATED_AT)),
                 Clock.fromDb(r.get(SCIM_GROUP.UPDATED_AT)));

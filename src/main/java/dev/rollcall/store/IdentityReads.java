@@ -32,13 +32,15 @@ public final class IdentityReads implements IdentityQueries {
     private final DSLContext db;
     private final ObjectMapper json;
     private final PersonStore persons;
-    private final IdentityStore store;
+    private final CaseRows cases;
+    private final FactsJson facts;
 
-    public IdentityReads(Database database, ObjectMapper json, PersonStore persons, IdentityStore store) {
+    public IdentityReads(Database database, ObjectMapper json) {
         this.db = database.dsl();
         this.json = json;
-        this.persons = persons;
-        this.store = store;
+        this.persons = new PersonStore(json);
+        this.cases = new CaseRows(json);
+        this.facts = new FactsJson(json);
     }
 
     @Override
@@ -48,12 +50,12 @@ public final class IdentityReads implements IdentityQueries {
             c = c.and(MATCH_CASE.PK.lt(DSL.select(MATCH_CASE.PK).from(MATCH_CASE).where(MATCH_CASE.ID.eq(afterId))));
         }
         return db.selectFrom(MATCH_CASE).where(c).orderBy(MATCH_CASE.PK.desc()).limit(limit)
-                .fetch(r -> store.cases().toView(r));
+                .fetch(r -> cases.toView(r));
     }
 
     @Override
     public Optional<MatchCaseView> matchCase(String id) {
-        return db.selectFrom(MATCH_CASE).where(MATCH_CASE.ID.eq(id)).fetchOptional().map(r -> store.cases().toView(r));
+        return db.selectFrom(MATCH_CASE).where(MATCH_CASE.ID.eq(id)).fetchOptional().map(r -> cases.toView(r));
     }
 
     @Override
@@ -65,9 +67,9 @@ public final class IdentityReads implements IdentityQueries {
                 .from(p).leftJoin(survivor).on(survivor.PK.eq(p.MERGED_INTO_PK))
                 .where(p.ID.eq(id))
                 .fetchOptional(r -> {
-                    List<LinkedAccount> accounts = new AccountFactRows(db, store.facts()).linked(r.value1());
+                    List<LinkedAccount> accounts = new AccountFactRows(db, facts).linked(r.value1());
                     List<Persona> personas = accounts.stream().map(Persona::of).toList();
-                    return new PersonDetail(r.value2(), r.value3().getLiteral(), r.value4(), r.value5(), r.value6(),
+                    return new PersonDetail(r.value2(), PersonStates.toDomain(r.value3()), r.value4(), r.value5(), r.value6(),
                             persons.fromJson(r.value7().data()), personas, accounts, openCases(id), r.value8(),
                             Clock.fromDb(r.value9()), Clock.fromDb(r.value10()));
                 });

@@ -7,6 +7,7 @@ import static dev.rollcall.store.generated.Tables.SOURCE;
 import static dev.rollcall.store.generated.Tables.WORKER_LINK;
 
 import dev.rollcall.identity.GoldenRecord;
+import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.MatchKey;
 import dev.rollcall.identity.MatchLookup;
 import dev.rollcall.identity.PersonRef;
@@ -26,7 +27,7 @@ import org.jooq.Select;
 import org.jooq.impl.DSL;
 
 /** Candidate look-ups by indexed keys (match_key, worker_link), and worker-id links. */
-final class MatchRows {
+final class MatchRows implements MatchIndex {
     private final DSLContext tx;
     private final PersonStore persons;
 
@@ -35,13 +36,15 @@ final class MatchRows {
         this.persons = persons;
     }
 
-    Optional<PersonRef> personOfWorker(String workerId) {
+    @Override
+    public Optional<PersonRef> personOfWorker(String workerId) {
         return tx.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON).on(PERSON.PK.eq(WORKER_LINK.PERSON_PK))
                 .where(WORKER_LINK.WORKER_ID.eq(workerId))
                 .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
     }
 
-    List<MatchLookup.KeyHit> hits(Collection<MatchKey> keys, int limit) {
+    @Override
+    public List<MatchLookup.KeyHit> hits(Collection<MatchKey> keys, int limit) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -66,7 +69,8 @@ final class MatchRows {
                 .limit(limit);
     }
 
-    Map<Long, GoldenRecord> goldenOf(Set<Long> personPks) {
+    @Override
+    public Map<Long, GoldenRecord> goldenOf(Set<Long> personPks) {
         Map<Long, GoldenRecord> out = new HashMap<>();
         if (personPks.isEmpty()) {
             return out;
@@ -76,17 +80,15 @@ final class MatchRows {
         return out;
     }
 
-    Optional<String> correlationAttribute(long sourceId) {
+    @Override
+    public Optional<String> correlationAttribute(long sourceId) {
         return tx.select(SOURCE.CORRELATION_ATTRIBUTE).from(SOURCE).where(SOURCE.ID.eq(sourceId))
                 .fetchOptional(SOURCE.CORRELATION_ATTRIBUTE);
     }
 
-    void setCorrelationAttribute(long sourceId, String attribute) {
-        tx.update(SOURCE).set(SOURCE.CORRELATION_ATTRIBUTE, attribute).where(SOURCE.ID.eq(sourceId)).execute();
-    }
-
     /** Keeps an existing link: a worker id, once someone's, moves only by merge, unmerge or decision. */
-    void linkWorker(String workerId, long personPk, Instant at) {
+    @Override
+    public void linkWorker(String workerId, long personPk, Instant at) {
         tx.insertInto(WORKER_LINK)
                 .set(WORKER_LINK.WORKER_ID, workerId)
                 .set(WORKER_LINK.PERSON_PK, personPk)
@@ -95,11 +97,28 @@ final class MatchRows {
                 .execute();
     }
 
-    void moveWorker(String workerId, long personPk) {
+    @Override
+    public void moveWorker(String workerId, long personPk) {
         tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, personPk).where(WORKER_LINK.WORKER_ID.eq(workerId)).execute();
     }
 
-    void moveWorkerLinks(long fromPersonPk, long toPersonPk) {
+    @Override
+    public void moveWorkerLinks(long fromPersonPk, long toPersonPk) {
         tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, toPersonPk).where(WORKER_LINK.PERSON_PK.eq(fromPersonPk)).execute();
+    }
+
+    @Override
+    public void saveKeys(long accountPk, Set<MatchKey> keys, boolean replacing) {
+        if (replacing) {
+            tx.deleteFrom(MATCH_KEY).where(MATCH_KEY.ACCOUNT_PK.eq(accountPk)).execute();
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(MATCH_KEY, MATCH_KEY.ACCOUNT_PK, MATCH_KEY.KIND, MATCH_KEY.VAL);
+        for (MatchKey k : keys) {
+            insert = insert.values(accountPk, k.kind(), k.value());
+        }
+        insert.execute();
     }
 }

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.table;
 
 import dev.rollcall.store.generated.tables.GroupMember;
+import dev.rollcall.directory.GroupMembership;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.jooq.ResultQuery;
  * Transitive group membership with recursive CTEs: the groups an account is in (User.groups), and
  * whether adding a group to another would close a cycle. Nesting is bounded as a safety net.
  */
-public final class MembershipQueries {
+final class MembershipQueries {
     static final int MAX_DEPTH = 32;
     private static final Field<Long> ANC_ACCOUNT = field(name("anc", "account_pk"), Long.class);
     private static final Field<Long> ANC_GROUP = field(name("anc", "group_pk"), Long.class);
@@ -43,7 +44,7 @@ public final class MembershipQueries {
      * rendering the recursive query cost more CPU than the database spent running it; so its SQL is
      * rendered once, with the account as its only bind value.
      */
-    public List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
+    List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
         String sql = oneAccountSql;
         if (sql == null) {
             sql = db.render(query(db, GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class))));
@@ -59,7 +60,7 @@ public final class MembershipQueries {
     }
 
     /** The groups of several accounts with one query (a list page); accounts in no group are absent. */
-    public Map<Long, List<GroupMembership>> groupsOfAccounts(DSLContext db, Collection<Long> accountPks) {
+    Map<Long, List<GroupMembership>> groupsOfAccounts(DSLContext db, Collection<Long> accountPks) {
         if (accountPks.isEmpty()) {
             return Map.of();
         }
@@ -88,7 +89,7 @@ public final class MembershipQueries {
     }
 
     /** True if {@code groupPk} is {@code candidatePk} or (transitively) contains it. */
-    public boolean contains(DSLContext db, long groupPk, long candidatePk) {
+    boolean contains(DSLContext db, long groupPk, long candidatePk) {
         if (groupPk == candidatePk) {
             return true;
         }

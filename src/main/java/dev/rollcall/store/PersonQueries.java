@@ -55,8 +55,8 @@ public final class PersonQueries {
 
     private final PersonStore persons;
 
-    public PersonQueries(PersonStore persons) {
-        this.persons = persons;
+    public PersonQueries(com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.persons = new PersonStore(json);
     }
 
     /** Up to limit persons after the given key (null: from the start), in key order. */
@@ -168,7 +168,7 @@ public final class PersonQueries {
     }
 
     private PersonRow toRow(Record r) {
-        return new PersonRow(r.get(PERSON.PK), r.get(PERSON.ID), r.get(PERSON.STATE).getLiteral(), r.get(PERSON.STATE_REASON),
+        return new PersonRow(r.get(PERSON.PK), r.get(PERSON.ID), r.get(PERSON.STATE) == null ? null : r.get(PERSON.STATE).getLiteral(), r.get(PERSON.STATE_REASON),
                 r.get(PERSON.PROVISIONAL), persons.fromJson(r.get(PERSON.GOLDEN).data()), r.get(PERSON.VERSION),
                 Clock.fromDb(r.get(PERSON.CREATED_AT)), Clock.fromDb(r.get(PERSON.UPDATED_AT)));
     }

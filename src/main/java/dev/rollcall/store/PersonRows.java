@@ -5,6 +5,7 @@ import static dev.rollcall.store.generated.Tables.PERSON;
 import dev.rollcall.identity.GoldenRecord;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.PersonRow;
+import dev.rollcall.identity.Persons;
 import dev.rollcall.store.generated.enums.PersonState;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 
 /** Person rows for identity resolution: provisional persons, locking, merges. */
-final class PersonRows {
+final class PersonRows implements Persons {
     private final DSLContext tx;
     private final PersonStore persons;
 
@@ -23,12 +24,13 @@ final class PersonRows {
         this.persons = persons;
     }
 
-    /** A provisional person waits in state pending with the reason, never announced downstream. */
-    PersonRef insert(Instant at, boolean provisional) {
+    /** A provisional person has no lifecycle state (NULL) and a reason, and is never announced downstream. */
+    @Override
+    public PersonRef insert(Instant at, boolean provisional) {
         String id = UUID.randomUUID().toString();
         long pk = tx.insertInto(PERSON)
                 .set(PERSON.ID, id)
-                .set(PERSON.STATE, provisional ? PersonState.pending : PersonState.active)
+                .set(PERSON.STATE, provisional ? null : PersonState.active)
                 .set(PERSON.STATE_REASON, provisional ? "unresolved: awaiting a match decision" : null)
                 .set(PERSON.PROVISIONAL, provisional)
                 .set(PERSON.GOLDEN, JSON.valueOf(persons.toJson(new GoldenRecord(Map.of()))))
@@ -41,23 +43,27 @@ final class PersonRows {
         return new PersonRef(pk, id);
     }
 
-    PersonRow lock(long pk) {
+    @Override
+    public PersonRow lock(long pk) {
         return tx.select(PERSON.ID, PERSON.STATE, PERSON.PROVISIONAL, PERSON.MERGED_INTO_PK, PERSON.GOLDEN, PERSON.EVENT_SEQ)
                 .from(PERSON).where(PERSON.PK.eq(pk)).forUpdate()
-                .fetchOne(r -> new PersonRow(pk, r.value1(), r.value2().getLiteral(), r.value3(), r.value4(),
+                .fetchOne(r -> new PersonRow(pk, r.value1(), PersonStates.toDomain(r.value2()), r.value3(), r.value4(),
                         persons.fromJson(r.value5().data()), r.value6()));
     }
 
-    Optional<PersonRef> byId(String id) {
+    @Override
+    public Optional<PersonRef> byId(String id) {
         return tx.select(PERSON.PK, PERSON.ID).from(PERSON).where(PERSON.ID.eq(id))
                 .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
     }
 
-    void save(long pk, GoldenRecord golden, long eventSeq, Instant at) {
+    @Override
+    public void save(long pk, GoldenRecord golden, long eventSeq, Instant at) {
         persons.save(tx, pk, golden, eventSeq, at);
     }
 
-    void promote(long pk, Instant at) {
+    @Override
+    public void promote(long pk, Instant at) {
         tx.update(PERSON)
                 .set(PERSON.PROVISIONAL, false)
                 .set(PERSON.STATE, PersonState.active)
@@ -67,12 +73,18 @@ final class PersonRows {
                 .execute();
     }
 
-    void markMerged(long pk, long survivorPk, Instant at) {
+    @Override
+    public void markMerged(long pk, long survivorPk, Instant at) {
         tx.update(PERSON)
                 .set(PERSON.MERGED_INTO_PK, survivorPk)
                 .set(PERSON.STATE_REASON, "merged")
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(pk))
                 .execute();
+    }
+
+    @Override
+    public void delete(long pk) {
+        tx.deleteFrom(PERSON).where(PERSON.PK.eq(pk)).execute();
     }
 }

@@ -8,13 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.GoldenRecord;
 import dev.rollcall.identity.GoldenValue;
-import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Provenance;
-import dev.rollcall.store.generated.enums.PersonState;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 
@@ -24,28 +21,6 @@ public final class PersonStore {
 
     public PersonStore(ObjectMapper json) {
         this.json = json;
-    }
-
-    /** Inserts a new active person with its first golden record and events already counted. */
-    public PersonRef insert(DSLContext tx, Instant at, GoldenRecord golden, long eventSeq) {
-        String id = UUID.randomUUID().toString();
-        long pk = tx.insertInto(PERSON)
-                .set(PERSON.ID, id)
-                .set(PERSON.STATE, PersonState.active)
-                .set(PERSON.GOLDEN, JSON.valueOf(toJson(golden)))
-                .set(PERSON.EVENT_SEQ, eventSeq)
-                .set(PERSON.CREATED_AT, Clock.toDb(at))
-                .set(PERSON.UPDATED_AT, Clock.toDb(at))
-                .returningResult(PERSON.PK)
-                .fetchOne()
-                .value1();
-        return new PersonRef(pk, id);
-    }
-
-    /** Loads a person for change, locking its row for the rest of the transaction. */
-    public LockedPerson lock(DSLContext tx, long personPk) {
-        return tx.select(PERSON.ID, PERSON.GOLDEN, PERSON.EVENT_SEQ).from(PERSON).where(PERSON.PK.eq(personPk)).forUpdate()
-                .fetchOne(r -> new LockedPerson(personPk, r.value1(), fromJson(r.value2().data()), r.value3()));
     }
 
     /** Saves the golden record and the advanced event sequence of a locked person. */

@@ -56,4 +56,8 @@ public final class SourceStore {
     private static SourceKind fromDb(dev.rollcall.store.generated.enums.SourceKind kind) {
         return SourceKind.fromWireName(kind.getLiteral());
     }
+
+    public void setCorrelationAttribute(DSLContext tx, long sourceId, String attribute) {
+        tx.update(SOURCE).set(SOURCE.CORRELATION_ATTRIBUTE, attribute).where(SOURCE.ID.eq(sourceId)).execute();
+    }
 }

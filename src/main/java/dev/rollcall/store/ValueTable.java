@@ -5,6 +5,7 @@ import static dev.rollcall.store.generated.Tables.GROUP_VALUE;
 
 import dev.rollcall.store.generated.tables.AccountValue;
 import dev.rollcall.store.generated.tables.GroupValue;
+import dev.rollcall.schema.filter.IndexedValue;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -42,7 +43,7 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
     }
 
     /** Replaces the indexed values of one owner with one multi-row insert (after deleting the old ones if any). */
-    void replace(DSLContext tx, long owner, long source, List<ValueRow> rows, boolean existing) {
+    void replace(DSLContext tx, long owner, long source, List<IndexedValue> rows, boolean existing) {
         if (existing) {
             tx.deleteFrom(table).where(ownerPk.eq(owner)).execute();
         }
@@ -51,7 +52,7 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
         }
         InsertValuesStep6<?, Long, String, Integer, Long, String, BigDecimal> insert =
                 tx.insertInto(table, ownerPk, attr, idx, sourceId, val, num);
-        for (ValueRow r : rows) {
+        for (IndexedValue r : rows) {
             insert = insert.values(owner, r.attr(), r.idx(), source, r.val(), r.num());
         }
         insert.execute();

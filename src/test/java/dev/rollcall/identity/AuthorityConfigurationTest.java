@@ -6,6 +6,7 @@ import static dev.rollcall.identity.Pushes.personId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollcall.events.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.app.ConfigException;
 import dev.rollcall.app.IdentitySettings;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The authority matrix from a file and from the admin service: validated, stored, audited, in force. */
 class AuthorityConfigurationTest {
-    static final Caller ADMIN = new Caller.AdminCaller("it-ops", AdminScope.WRITE);
+    static final Actor ADMIN = Actor.of(new Caller.AdminCaller("it-ops", AdminScope.WRITE).auditName());
 
     @Test
     void fileOverridesApplyAtStartAndAnAdminReplacementIsStoredAuditedAndInForce(@TempDir Path dir) throws IOException {

@@ -8,6 +8,7 @@ import static dev.rollcall.identity.Pushes.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rollcall.events.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.testing.RollcallServerExtension;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dual identity (employee + CRM contact), match cases and their decisions, merge and unmerge, timeline. */
 class DualIdentityAndCasesTest {
-    static final Caller ADMIN = new Caller.AdminCaller("it-ops", AdminScope.WRITE);
+    static final Actor ADMIN = Actor.of(new Caller.AdminCaller("it-ops", AdminScope.WRITE).auditName());
     @RegisterExtension
     static final RollcallServerExtension server = RollcallServerExtension.builder()
             .source("workday", SourceKind.HRIS)
@@ -65,7 +66,7 @@ class DualIdentityAndCasesTest {
         JsonNode c = push.create(crm, crmAccount(push.user("pat.customer", "Pat", "Buyer", "pat@customer.example"), "GLOBEX"));
         PersonDetail p = push.person(personId(c));
         assertThat(p.provisional()).isFalse();
-        assertThat(p.state()).isEqualTo("active");
+        assertThat(p.state()).isEqualTo(LifecycleState.ACTIVE);
         assertThat(p.personas()).extracting(Persona::kind).containsExactly(Persona.Kind.EXTERNAL);
         assertThat(push.eventTypes(p.id())).containsExactly("person.created", "account.created");
         assertThat(push.lastEvent(p.id(), "person.created").at("/golden/crmAccountId").asText()).isEqualTo("GLOBEX");
@@ -110,7 +111,7 @@ class DualIdentityAndCasesTest {
         push.admin().decide(ADMIN, open.id(), new CaseDecision.NewPerson());
         PersonDetail p = push.person(personId(c));
         assertThat(p.provisional()).isFalse();
-        assertThat(p.state()).isEqualTo("active");
+        assertThat(p.state()).isEqualTo(LifecycleState.ACTIVE);
         assertThat(push.eventTypes(p.id())).containsExactly("account.created", "person.created");
         assertThat(push.admin().timeline(p.id())).extracting(TimelineEntry::type)
                 .contains("match.case", "match.new_person_by_admin");

@@ -36,7 +36,7 @@ class PersonQueriesIndexUseTest {
     @BeforeAll
     void createManyPersons() {
         db = new FilterTestDatabase();
-        queries = new PersonQueries(new PersonStore(dev.rollcall.app.JsonMapperFactory.create()));
+        queries = new PersonQueries(dev.rollcall.app.JsonMapperFactory.create());
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             long hr = source(tx, "workday", "hris");

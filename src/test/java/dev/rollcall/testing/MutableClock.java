@@ -8,31 +8,29 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test moves by hand. It starts at the real time (so database defaults and the clock agree)
- * and only moves when told to: grace periods and timers can be tested without waiting.
+ * A clock a test moves forward by hand. It runs with real time plus an offset (so timestamps still
+ * advance between requests, as they do in production) and jumps when told to: grace periods and
+ * timers can be tested without waiting.
  */
 public final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
-    }
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+        return new MutableClock();
     }
 
     public void advance(Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+        offset.updateAndGet(o -> o.plus(by));
     }
 
+    /** Jumps to the given instant; time runs on from there. */
     public void set(Instant to) {
-        now.set(to);
+        offset.set(Duration.between(Instant.now(), to));
     }
 
     @Override
     public Instant instant() {
-        return now.get();
+        return Instant.now().plus(offset.get());
     }
 
     @Override

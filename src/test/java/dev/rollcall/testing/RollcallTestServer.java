@@ -6,6 +6,7 @@ import dev.rollcall.app.Config;
 import dev.rollcall.app.RollcallServer;
 import dev.rollcall.app.Services;
 import dev.rollcall.identity.AdminScope;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.SourceKind;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Map;
  * hand only for a server that extension cannot describe (say, settings known only inside a test).
  */
 public final class RollcallTestServer implements AutoCloseable {
-    private static final Caller TEST_OPERATOR = new Caller.OperatorCaller("test");
+    private static final Actor TEST_OPERATOR = Actor.of(new Caller.OperatorCaller("test").auditName());
     private final RollcallServer server;
     private final Services services;
     private final HttpClient http;

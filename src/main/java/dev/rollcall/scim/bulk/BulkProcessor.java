@@ -1,6 +1,6 @@
 package dev.rollcall.scim.bulk;
 
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class BulkProcessor {
     }
 
     /** The results of the operations processed, in request order. */
-    public List<BulkResult> process(Source source, Caller caller, BulkRequest request) {
-        return new BulkRun(targets, source, caller, request).execute();
+    public List<BulkResult> process(Source source, Actor actor, BulkRequest request) {
+        return new BulkRun(targets, source, actor, request).execute();
     }
 }

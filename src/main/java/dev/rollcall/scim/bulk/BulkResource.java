@@ -3,7 +3,7 @@ package dev.rollcall.scim.bulk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.http.CallerContext;
 import dev.rollcall.scim.http.ScimBodyReader;
@@ -42,9 +42,9 @@ public final class BulkResource {
     @POST
     public Response bulk(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
                          InputStream body) {
-        Caller.SourceCaller caller = CallerContext.source(request);
+        Source source = CallerContext.sourceOf(request);
         BulkRequest bulk = requests.read(bodies.read(headers.getMediaType(), body));
-        List<BulkResult> results = processor.process(caller.source(), caller, bulk);
+        List<BulkResult> results = processor.process(source, CallerContext.actor(request), bulk);
         ObjectNode out = json.createObjectNode();
         out.putArray("schemas").add(SchemaUris.BULK_RESPONSE);
         ArrayNode operations = out.putArray("Operations");

@@ -2,7 +2,7 @@ package dev.rollcall.scim.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimException;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class BulkRun {
 
     private final Map<ResourceKind, BulkTarget> targets;
     private final Source source;
-    private final Caller caller;
+    private final Actor actor;
     private final int failOnErrors;
     private final List<BulkOperation> pending;
     private final BulkIdTable bulkIds;
@@ -50,10 +50,10 @@ final class BulkRun {
     private int errors;
     private boolean stopped;
 
-    BulkRun(Map<ResourceKind, BulkTarget> targets, Source source, Caller caller, BulkRequest request) {
+    BulkRun(Map<ResourceKind, BulkTarget> targets, Source source, Actor actor, BulkRequest request) {
         this.targets = targets;
         this.source = source;
-        this.caller = caller;
+        this.actor = actor;
         this.failOnErrors = request.failOnErrors();
         this.pending = new ArrayList<>(request.operations());
         this.bulkIds = new BulkIdTable(request.operations());
@@ -137,20 +137,20 @@ final class BulkRun {
             BulkTarget target = targets.get(op.path().kind());
             switch (op.parsed()) {
                 case POST -> {
-                    BulkTarget.Written w = target.create(source, caller, data);
+                    BulkTarget.Written w = target.create(source, actor, data);
                     bulkIds.created(op.bulkId(), w.id());
                     succeed(op, op.path().withId(w.id()), w.version());
                 }
                 case PUT -> {
-                    BulkTarget.Written w = target.replace(source, caller, id, data, op.version());
+                    BulkTarget.Written w = target.replace(source, actor, id, data, op.version());
                     succeed(op, location, w.version());
                 }
                 case PATCH -> {
-                    BulkTarget.Written w = target.patch(source, caller, id, data, op.version());
+                    BulkTarget.Written w = target.patch(source, actor, id, data, op.version());
                     succeed(op, location, w.version());
                 }
                 case DELETE -> {
-                    target.delete(source, caller, id, op.version());
+                    target.delete(source, actor, id, op.version());
                     succeed(op, location, null);
                 }
             }
@@ -170,7 +170,7 @@ final class BulkRun {
         Set<Integer> waitsFor = bulkIds.dependenciesOf(op);
         try {
             ObjectNode partial = BulkIds.without((ObjectNode) BulkIds.substitute(op.data(), bulkIds.ids()), deferred);
-            BulkTarget.Written w = targets.get(op.path().kind()).create(source, caller, partial);
+            BulkTarget.Written w = targets.get(op.path().kind()).create(source, actor, partial);
             bulkIds.created(op.bulkId(), w.id());
             incomplete.add(new Incomplete(op, w.id(), deferred, waitsFor));
         } catch (RuntimeException e) {
@@ -199,7 +199,7 @@ final class BulkRun {
         }
         try {
             JsonNode full = BulkIds.substitute(op.data(), bulkIds.ids());
-            BulkTarget.Written w = targets.get(op.path().kind()).replace(source, caller, inc.id(), full, null);
+            BulkTarget.Written w = targets.get(op.path().kind()).replace(source, actor, inc.id(), full, null);
             succeed(op, location, w.version());
         } catch (RuntimeException e) {
             takeBack(inc, asScim(e));
@@ -208,7 +208,7 @@ final class BulkRun {
 
     private void takeBack(Incomplete inc, ScimException why) {
         try {
-            targets.get(inc.op().path().kind()).delete(source, caller, inc.id(), null);
+            targets.get(inc.op().path().kind()).delete(source, actor, inc.id(), null);
         } catch (RuntimeException e) {
             log.error("bulk: could not delete partly created {} {}", inc.op().path().kind().endpoint(), inc.id(), e);
         }

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 
 /**
@@ -15,11 +15,11 @@ public interface BulkTarget {
     record Written(String id, long version) {
     }
 
-    Written create(Source source, Caller caller, JsonNode data);
+    Written create(Source source, Actor actor, JsonNode data);
 
-    Written replace(Source source, Caller caller, String id, JsonNode data, String ifMatch);
+    Written replace(Source source, Actor actor, String id, JsonNode data, String ifMatch);
 
-    Written patch(Source source, Caller caller, String id, JsonNode data, String ifMatch);
+    Written patch(Source source, Actor actor, String id, JsonNode data, String ifMatch);
 
-    void delete(Source source, Caller caller, String id, String ifMatch);
+    void delete(Source source, Actor actor, String id, String ifMatch);
 }

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupView;
@@ -15,23 +15,23 @@ public final class GroupBulkTarget implements BulkTarget {
     }
 
     @Override
-    public Written create(Source source, Caller caller, JsonNode data) {
-        return written(groups.create(source, caller, data));
+    public Written create(Source source, Actor actor, JsonNode data) {
+        return written(groups.create(source, actor, data));
     }
 
     @Override
-    public Written replace(Source source, Caller caller, String id, JsonNode data, String ifMatch) {
-        return written(groups.replace(source, caller, id, data, ifMatch));
+    public Written replace(Source source, Actor actor, String id, JsonNode data, String ifMatch) {
+        return written(groups.replace(source, actor, id, data, ifMatch));
     }
 
     @Override
-    public Written patch(Source source, Caller caller, String id, JsonNode data, String ifMatch) {
-        return written(groups.patch(source, caller, id, data, ifMatch));
+    public Written patch(Source source, Actor actor, String id, JsonNode data, String ifMatch) {
+        return written(groups.patch(source, actor, id, data, ifMatch));
     }
 
     @Override
-    public void delete(Source source, Caller caller, String id, String ifMatch) {
-        groups.delete(source, caller, id, ifMatch);
+    public void delete(Source source, Actor actor, String id, String ifMatch) {
+        groups.delete(source, actor, id, ifMatch);
     }
 
     private static Written written(GroupView view) {

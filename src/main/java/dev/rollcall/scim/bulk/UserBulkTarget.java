@@ -1,7 +1,7 @@
 package dev.rollcall.scim.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UserView;
@@ -15,23 +15,23 @@ public final class UserBulkTarget implements BulkTarget {
     }
 
     @Override
-    public Written create(Source source, Caller caller, JsonNode data) {
-        return written(users.create(source, caller, data));
+    public Written create(Source source, Actor actor, JsonNode data) {
+        return written(users.create(source, actor, data));
     }
 
     @Override
-    public Written replace(Source source, Caller caller, String id, JsonNode data, String ifMatch) {
-        return written(users.replace(source, caller, id, data, ifMatch));
+    public Written replace(Source source, Actor actor, String id, JsonNode data, String ifMatch) {
+        return written(users.replace(source, actor, id, data, ifMatch));
     }
 
     @Override
-    public Written patch(Source source, Caller caller, String id, JsonNode data, String ifMatch) {
-        return written(users.patch(source, caller, id, data, ifMatch));
+    public Written patch(Source source, Actor actor, String id, JsonNode data, String ifMatch) {
+        return written(users.patch(source, actor, id, data, ifMatch));
     }
 
     @Override
-    public void delete(Source source, Caller caller, String id, String ifMatch) {
-        users.delete(source, caller, id, ifMatch);
+    public void delete(Source source, Actor actor, String id, String ifMatch) {
+        users.delete(source, actor, id, ifMatch);
     }
 
     private static Written written(UserView view) {

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.groups;
 
+import dev.rollcall.directory.RequestedMember;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,7 @@ import dev.rollcall.scim.resource.JsonKeys;
 import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.schema.SchemaUris;
-import dev.rollcall.store.StoredMember;
+import dev.rollcall.directory.Member;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class GroupPatcher {
      * @throws ScimException as {@link PatchEngine#apply} for a bad request or operation; invalidValue for
      *                       a malformed member or a member named with the wrong type
      */
-    public Patched apply(ObjectNode body, List<StoredMember> current, JsonNode request) {
+    public Patched apply(ObjectNode body, List<Member> current, JsonNode request) {
         JsonNode operations = request.isObject() ? JsonKeys.get((ObjectNode) request, "Operations") : null;
         if (operations == null || !operations.isArray() || operations.isEmpty() || !patchOpSchema(request)) {
             engine.apply(type, body, request); // reports exactly what is wrong with the request
@@ -218,9 +219,9 @@ public final class GroupPatcher {
         Map<String, RequestedMember> members = new LinkedHashMap<>();
         final Map<String, String> displays = new LinkedHashMap<>();
 
-        State(ObjectNode body, List<StoredMember> current) {
+        State(ObjectNode body, List<Member> current) {
             this.body = body;
-            for (StoredMember m : current) {
+            for (Member m : current) {
                 members.put(m.id(), new RequestedMember(m.id(), m.kind().scimName()));
                 displays.put(m.id(), m.display());
             }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.http.ETags;
-import dev.rollcall.store.StoredGroup;
-import dev.rollcall.store.StoredMember;
+import dev.rollcall.directory.Group;
+import dev.rollcall.directory.Member;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,16 +23,16 @@ public final class GroupRenderer {
     }
 
     /** The stored body alone (canonical client data, no members), as an editable tree. */
-    public ObjectNode storedBody(StoredGroup group) {
+    public ObjectNode storedBody(Group group) {
         try {
-            return (ObjectNode) json.readTree(group.resourceJson());
+            return (ObjectNode) json.readTree(group.document());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored group " + group.id() + " is not valid JSON", e);
         }
     }
 
     public ObjectNode render(GroupView view, Function<String, String> userLocation, Function<String, String> groupLocation) {
-        StoredGroup group = view.group();
+        Group group = view.group();
         ObjectNode body = storedBody(group);
         ObjectNode out = json.createObjectNode();
         out.set("schemas", body.path("schemas"));
@@ -44,8 +44,8 @@ public final class GroupRenderer {
         }
         if (!view.members().isEmpty()) {
             ArrayNode members = out.putArray("members");
-            for (StoredMember m : view.members()) {
-                boolean user = m.kind() == StoredMember.Kind.USER;
+            for (Member m : view.members()) {
+                boolean user = m.kind() == Member.Kind.USER;
                 members.addObject()
                         .put("value", m.id())
                         .put("$ref", (user ? userLocation : groupLocation).apply(m.id()))

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.groups;
 
-import dev.rollcall.store.StoredGroup;
-import dev.rollcall.store.StoredMember;
+import dev.rollcall.directory.Group;
+import dev.rollcall.directory.Member;
 import java.util.List;
 
 /**
@@ -9,13 +9,13 @@ import java.util.List;
  * added. {@code membersLoaded} is false when the caller asked for the group without them (a list
  * with {@code excludedAttributes=members}), so that an empty list is never mistaken for "no members".
  */
-public record GroupView(StoredGroup group, List<StoredMember> members, boolean membersLoaded) {
+public record GroupView(Group group, List<Member> members, boolean membersLoaded) {
 
-    public GroupView(StoredGroup group, List<StoredMember> members) {
+    public GroupView(Group group, List<Member> members) {
         this(group, members, true);
     }
 
-    public static GroupView withoutMembers(StoredGroup group) {
+    public static GroupView withoutMembers(Group group) {
         return new GroupView(group, List.of(), false);
     }
 }

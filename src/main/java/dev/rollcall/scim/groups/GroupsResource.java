@@ -65,7 +65,7 @@ public final class GroupsResource {
                            InputStream body, @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        GroupView created = groups.create(caller.source(), caller, bodies.read(headers.getMediaType(), body));
+        GroupView created = groups.create(caller.source(), CallerContext.actor(request), bodies.read(headers.getMediaType(), body));
         return scim(Response.created(URI.create(ResourceLocations.groups(uri, created.group().id()))), created,
                 project(created, uri, attributes, excluded));
     }
@@ -102,7 +102,7 @@ public final class GroupsResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        GroupView view = groups.replace(caller.source(), caller, id, bodies.read(headers.getMediaType(), body), ifMatch);
+        GroupView view = groups.replace(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
         return scim(Response.ok(), view, project(view, uri, attributes, excluded));
     }
 
@@ -113,7 +113,7 @@ public final class GroupsResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        GroupView view = groups.patch(caller.source(), caller, id, bodies.read(headers.getMediaType(), body), ifMatch);
+        GroupView view = groups.patch(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
         return scim(Response.ok(), view, project(view, uri, attributes, excluded));
     }
 
@@ -122,7 +122,7 @@ public final class GroupsResource {
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        groups.delete(caller.source(), caller, id, ifMatch);
+        groups.delete(caller.source(), CallerContext.actor(request), id, ifMatch);
         return Response.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.groups;
 
+import dev.rollcall.directory.RequestedMember;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

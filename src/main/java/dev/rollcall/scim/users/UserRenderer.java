@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.http.ETags;
 import dev.rollcall.schema.SchemaUris;
-import dev.rollcall.store.GroupMembership;
-import dev.rollcall.store.StoredAccount;
+import dev.rollcall.directory.Account;
+import dev.rollcall.directory.GroupMembership;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,16 +24,16 @@ public final class UserRenderer {
     }
 
     /** The stored body alone (canonical client data), as an editable tree. */
-    public ObjectNode storedBody(StoredAccount account) {
+    public ObjectNode storedBody(Account account) {
         try {
-            return (ObjectNode) json.readTree(account.resourceJson());
+            return (ObjectNode) json.readTree(account.document());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored account " + account.id() + " is not valid JSON", e);
         }
     }
 
     public ObjectNode render(UserView view, Function<String, String> userLocation, Function<String, String> groupLocation) {
-        StoredAccount account = view.account();
+        Account account = view.account();
         ObjectNode body = storedBody(account);
         ObjectNode out = json.createObjectNode();
         ArrayNode schemas = out.putArray("schemas");

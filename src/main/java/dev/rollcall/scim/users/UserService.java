@@ -2,136 +2,119 @@ package dev.rollcall.scim.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.identity.Caller;
+import dev.rollcall.directory.Account;
+import dev.rollcall.directory.AccountChanges;
+import dev.rollcall.directory.AccountContent;
+import dev.rollcall.directory.DirectoryQueries;
+import dev.rollcall.directory.GroupMembership;
+import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
+import dev.rollcall.schema.ResourceTypeDef;
+import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.filter.FilterException;
+import dev.rollcall.schema.filter.ValueIndexer;
+import dev.rollcall.scim.DirectoryErrors;
 import dev.rollcall.scim.Page;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.schema.filter.FilterException;
 import dev.rollcall.scim.http.ETags;
 import dev.rollcall.scim.http.ListParams;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
-import dev.rollcall.schema.ResourceTypeDef;
-import dev.rollcall.schema.SchemaRegistry;
-import dev.rollcall.store.AccountStore;
-import dev.rollcall.store.Database;
-import dev.rollcall.store.FilterSql;
-import dev.rollcall.store.SortOrders;
-import dev.rollcall.store.GroupMembership;
-import dev.rollcall.store.MembershipQueries;
-import dev.rollcall.store.StoredAccount;
-import dev.rollcall.store.Transactions;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.DSLContext;
-import org.jooq.SortField;
-import org.jooq.impl.DSL;
 
 /**
- * SCIM Users for one source: validation, uniqueness, and the transactional write of the account,
- * its value index, its person, its event and its audit record (see {@link AccountWriter}).
+ * SCIM Users for one source: parses and normalises what the client sent, derives the account's
+ * content (keys, document, filter index, facts), and hands it to the domain's {@link AccountChanges},
+ * which writes it in one transaction with everything that follows. Reads go to {@link DirectoryQueries}.
  */
 public final class UserService {
-    private final Database database;
-    private final Transactions transactions;
     private final ResourceTypeDef type;
     private final ResourceNormalizer normalizer;
     private final ImmutabilityGuard immutability;
     private final PatchEngine patches;
-    private final AccountStore accounts;
-    private final MembershipQueries memberships;
-    private final FilterSql filters;
     private final UserRenderer renderer;
-    private final AccountWriter writer;
+    private final UserFactsExtractor facts;
+    private final AccountChanges changes;
+    private final DirectoryQueries directory;
 
-    public UserService(Database database, Transactions transactions, SchemaRegistry schemas, ResourceNormalizer normalizer,
-                       ImmutabilityGuard immutability, PatchEngine patches, AccountStore accounts,
-                       MembershipQueries memberships, FilterSql filters, UserRenderer renderer, AccountWriter writer) {
-        this.database = database;
-        this.transactions = transactions;
+    public UserService(SchemaRegistry schemas, ResourceNormalizer normalizer, ImmutabilityGuard immutability,
+                       PatchEngine patches, UserRenderer renderer, UserFactsExtractor facts, AccountChanges changes,
+                       DirectoryQueries directory) {
         this.type = schemas.user();
         this.normalizer = normalizer;
         this.immutability = immutability;
         this.patches = patches;
-        this.accounts = accounts;
-        this.memberships = memberships;
-        this.filters = filters;
         this.renderer = renderer;
-        this.writer = writer;
+        this.facts = facts;
+        this.changes = changes;
+        this.directory = directory;
     }
 
-    public UserView create(Source source, Caller caller, JsonNode body) {
-        ObjectNode canonical = normalizer.normalize(type, body);
-        return transactions.inTransaction(tx -> {
-            StoredAccount created = writer.create(tx, source, caller, UUID.randomUUID().toString(), canonical);
-            return new UserView(created, List.of());
-        });
+    public UserView create(Source source, Actor actor, JsonNode body) {
+        AccountContent content = content(normalizer.normalize(type, body));
+        Account created = DirectoryErrors.translate(() -> changes.create(actor, "scim.user.create", source, content));
+        return new UserView(created, List.of());
     }
 
     public UserView get(Source source, String id) {
-        DSLContext db = database.dsl();
-        StoredAccount account = accounts.byId(db, source.id(), id, false).orElseThrow(() -> notFound(id));
-        return new UserView(account, memberships.groupsOfAccount(db, account.pk()));
+        Account account = directory.account(source.id(), id).orElseThrow(() -> notFound(id));
+        return new UserView(account, directory.groupsOfAccount(account.pk()));
     }
 
-    public UserView replace(Source source, Caller caller, String id, JsonNode body, String ifMatch) {
+    public UserView replace(Source source, Actor actor, String id, JsonNode body, String ifMatch) {
         ObjectNode canonical = normalizer.normalize(type, body);
-        return transactions.inTransaction(tx -> {
-            StoredAccount current = lockForWrite(tx, source, id, ifMatch);
-            immutability.check(type, renderer.storedBody(current), canonical);
-            StoredAccount updated = writer.replace(tx, source, caller, current, canonical, "scim.user.replace");
-            return new UserView(updated, memberships.groupsOfAccount(tx, updated.pk()));
-        });
+        AccountContent content = content(canonical);
+        Account updated = DirectoryErrors.translate(() -> changes.replace(actor, "scim.user.replace", source, id,
+                current -> {
+                    ETags.checkIfMatch(ifMatch, current.version());
+                    immutability.check(type, renderer.storedBody(current), canonical);
+                    return content;
+                }));
+        return withGroups(updated);
     }
 
-    public UserView patch(Source source, Caller caller, String id, JsonNode patchRequest, String ifMatch) {
-        return transactions.inTransaction(tx -> {
-            StoredAccount current = lockForWrite(tx, source, id, ifMatch);
-            ObjectNode before = renderer.storedBody(current);
-            ObjectNode patched = patches.apply(type, before, patchRequest);
-            ObjectNode canonical = normalizer.normalize(type, patched);
-            StoredAccount updated = writer.replace(tx, source, caller, current, canonical, "scim.user.patch");
-            return new UserView(updated, memberships.groupsOfAccount(tx, updated.pk()));
-        });
+    public UserView patch(Source source, Actor actor, String id, JsonNode patchRequest, String ifMatch) {
+        Account updated = DirectoryErrors.translate(() -> changes.replace(actor, "scim.user.patch", source, id,
+                current -> {
+                    ETags.checkIfMatch(ifMatch, current.version());
+                    ObjectNode patched = patches.apply(type, renderer.storedBody(current), patchRequest);
+                    return content(normalizer.normalize(type, patched));
+                }));
+        return withGroups(updated);
     }
 
-    public void delete(Source source, Caller caller, String id, String ifMatch) {
-        transactions.inTransaction(tx -> {
-            StoredAccount current = lockForWrite(tx, source, id, ifMatch);
-            writer.delete(tx, source, caller, current);
+    public void delete(Source source, Actor actor, String id, String ifMatch) {
+        DirectoryErrors.translate(() -> {
+            changes.delete(actor, "scim.user.delete", source, id, current -> ETags.checkIfMatch(ifMatch, current.version()));
             return null;
         });
     }
 
     public Page<UserView> list(Source source, ListParams params) {
-        DSLContext db = database.dsl();
-        Condition condition;
-        List<SortField<?>> order;
+        DirectoryQueries.Page<Account> page;
         try {
-            condition = params.filter() == null ? DSL.noCondition() : filters.users(source.id(), params.filter());
-            order = params.sortBy() == null ? AccountStore.defaultOrder() : sortOrder(params);
+            page = directory.accounts(source.id(), params.filter(), new DirectoryQueries.Slice(params.sortBy(),
+                    params.descending(), params.startIndex() - 1, params.count()));
         } catch (FilterException e) {
             throw ScimException.invalidFilter(e.getMessage());
         }
-        int total = accounts.count(db, source.id(), condition);
-        List<StoredAccount> page = params.count() == 0 ? List.of()
-                : accounts.page(db, source.id(), condition, order, params.startIndex() - 1, params.count());
-        Map<Long, List<GroupMembership>> groups = memberships.groupsOfAccounts(db, page.stream().map(StoredAccount::pk).toList());
-        List<UserView> items = page.stream().map(a -> new UserView(a, groups.getOrDefault(a.pk(), List.of()))).toList();
-        return new Page<>(items, total, params.startIndex());
+        Map<Long, List<GroupMembership>> groups = directory.groupsOfAccounts(page.items().stream().map(Account::pk).toList());
+        List<UserView> items = page.items().stream()
+                .map(a -> new UserView(a, groups.getOrDefault(a.pk(), List.of()))).toList();
+        return new Page<>(items, page.total(), params.startIndex());
     }
 
-    private List<SortField<?>> sortOrder(ListParams params) {
-        return SortOrders.by(filters.userSortField(params.sortBy()), params.descending(), AccountStore.defaultOrder().get(0));
+    private UserView withGroups(Account account) {
+        return new UserView(account, directory.groupsOfAccount(account.pk()));
     }
 
-    private StoredAccount lockForWrite(DSLContext tx, Source source, String id, String ifMatch) {
-        StoredAccount current = accounts.byId(tx, source.id(), id, true).orElseThrow(() -> notFound(id));
-        ETags.checkIfMatch(ifMatch, current.version());
-        return current;
+    /** Everything the domain stores for one canonical User, derived from it once. */
+    private AccountContent content(ObjectNode canonical) {
+        String externalId = canonical.hasNonNull("externalId") ? canonical.get("externalId").asText() : null;
+        return new AccountContent(externalId, canonical.path("userName").asText(), canonical.toString(),
+                ValueIndexer.index(type, canonical), facts.extract(canonical));
     }
 
     private static ScimException notFound(String id) {

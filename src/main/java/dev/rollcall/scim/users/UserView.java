@@ -1,9 +1,9 @@
 package dev.rollcall.scim.users;
 
-import dev.rollcall.store.GroupMembership;
-import dev.rollcall.store.StoredAccount;
+import dev.rollcall.directory.Account;
+import dev.rollcall.directory.GroupMembership;
 import java.util.List;
 
-/** A stored account with what rendering it needs beyond its row: the groups it is in. */
-public record UserView(StoredAccount account, List<GroupMembership> groups) {
+/** An account with what rendering it needs beyond its row: the groups it is in. */
+public record UserView(Account account, List<GroupMembership> groups) {
 }

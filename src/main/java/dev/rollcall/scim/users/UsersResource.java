@@ -62,7 +62,7 @@ public final class UsersResource {
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        UserView created = users.create(caller.source(), caller, bodies.read(headers.getMediaType(), body));
+        UserView created = users.create(caller.source(), CallerContext.actor(request), bodies.read(headers.getMediaType(), body));
         ObjectNode rendered = render(created, uri);
         return scim(Response.created(URI.create(ResourceLocations.users(uri, created.account().id()))), created,
                 projector.project(schemas.user(), rendered, attributes, excluded));
@@ -102,7 +102,7 @@ public final class UsersResource {
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        UserView view = users.replace(caller.source(), caller, id, bodies.read(headers.getMediaType(), body), ifMatch);
+        UserView view = users.replace(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
         return scim(Response.ok(), view, projector.project(schemas.user(), render(view, uri), attributes, excluded));
     }
 
@@ -113,7 +113,7 @@ public final class UsersResource {
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        UserView view = users.patch(caller.source(), caller, id, bodies.read(headers.getMediaType(), body), ifMatch);
+        UserView view = users.patch(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
         return scim(Response.ok(), view, projector.project(schemas.user(), render(view, uri), attributes, excluded));
     }
 
@@ -122,7 +122,7 @@ public final class UsersResource {
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id,
                            @HeaderParam("If-Match") String ifMatch) {
         Caller.SourceCaller caller = CallerContext.source(request);
-        users.delete(caller.source(), caller, id, ifMatch);
+        users.delete(caller.source(), CallerContext.actor(request), id, ifMatch);
         return Response.noContent().build();
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
 import dev.rollcall.schema.SchemaRegistry;
-import dev.rollcall.store.StoredMember;
+import dev.rollcall.directory.RequestedMember;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -52,18 +52,5 @@ class GroupsMemberInputTest {
         JsonNode stripped = input.withoutRefs(request);
         assertThat(stripped.toString()).doesNotContain("REF");
         assertThat(request.toString()).contains("$REF");
-    }
-
-    @Test
-    void changesAreTheDifferenceOnly() {
-        StoredMember a = new StoredMember(StoredMember.Kind.USER, 1, "a", "A");
-        StoredMember b = new StoredMember(StoredMember.Kind.GROUP, 2, "b", "B");
-        MemberChanges changes = MemberChanges.between(List.of(a, b),
-                List.of(new RequestedMember("b", "Group"), new RequestedMember("c", null)));
-        assertThat(changes.added()).containsExactly(new RequestedMember("c", null));
-        assertThat(changes.removed()).containsExactly(a);
-        assertThat(MemberChanges.between(List.of(a), List.of(new RequestedMember("a", null))).isEmpty()).isTrue();
-        assertThatThrownBy(() -> MemberChanges.between(List.of(a), List.of(new RequestedMember("a", "Group"))))
-                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
     }
 }

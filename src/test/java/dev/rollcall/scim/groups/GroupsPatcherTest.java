@@ -11,7 +11,9 @@ import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.AttributeValueNormalizer;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.schema.SchemaRegistry;
-import dev.rollcall.store.StoredMember;
+import dev.rollcall.directory.Member;
+import dev.rollcall.directory.MemberChanges;
+import dev.rollcall.directory.RequestedMember;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,12 @@ class GroupsPatcherTest {
         return parse("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":" + operations + "}");
     }
 
-    static StoredMember user(String id) {
-        return new StoredMember(StoredMember.Kind.USER, id.hashCode(), id, "name of " + id);
+    static Member user(String id) {
+        return new Member(Member.Kind.USER, id.hashCode(), id, "name of " + id);
     }
 
-    static StoredMember group(String id) {
-        return new StoredMember(StoredMember.Kind.GROUP, id.hashCode(), id, "group " + id);
+    static Member group(String id) {
+        return new Member(Member.Kind.GROUP, id.hashCode(), id, "group " + id);
     }
 
     static List<String> ids(GroupPatcher.Patched p) {
@@ -131,7 +133,7 @@ class GroupsPatcherTest {
 
     @Test
     void addingAndRemovingOneMemberOfTenThousandIsFast() {
-        List<StoredMember> many = new ArrayList<>();
+        List<Member> many = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             many.add(user("id-" + i));
         }

@@ -1,4 +1,4 @@
-package dev.rollcall.store;
+package dev.rollcall.directory;
 
 /** A group an account belongs to, directly or through nested groups. */
 public record GroupMembership(String groupId, String displayName, boolean direct) {

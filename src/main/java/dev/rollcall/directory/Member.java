@@ -1,10 +1,10 @@
-package dev.rollcall.store;
+package dev.rollcall.directory;
 
 /**
- * A member of a group as held in group_member: a user (account) or a nested group, with its public
- * id and the name shown as {@code members.display}. Also what a member id resolves to before it is added.
+ * A member of a group: a user (account) or a nested group, with its public id and the name shown as
+ * {@code members.display}. Also what a requested member id resolves to before it is added.
  */
-public record StoredMember(Kind kind, long pk, String id, String display) {
+public record Member(Kind kind, long pk, String id, String display) {
 
     public enum Kind {
         USER("User"), GROUP("Group");

@@ -1,0 +1,20 @@
+package dev.rollcall.directory;
+
+import dev.rollcall.kernel.RowWrite;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Account rows and their filter index, in the current transaction. */
+public interface AccountRows {
+
+    /** The account, locked for the rest of the transaction. */
+    Optional<Account> lock(long sourceId, String id);
+
+    /** Inserts the account and its index rows; a taken userName or externalId comes back as a duplicate. */
+    RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content);
+
+    /** Replaces the account's content and index rows and sets its version. */
+    RowWrite replace(Account current, long newVersion, Instant at, AccountContent content);
+
+    void delete(long pk);
+}

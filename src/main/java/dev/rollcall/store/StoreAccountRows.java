@@ -1,0 +1,68 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.ACCOUNT;
+
+import dev.rollcall.directory.Account;
+import dev.rollcall.directory.AccountContent;
+import dev.rollcall.directory.AccountRows;
+import dev.rollcall.kernel.RowWrite;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/** The directory's account rows over one transaction. */
+final class StoreAccountRows implements AccountRows {
+    private final DSLContext tx;
+    private final AccountStore accounts;
+
+    StoreAccountRows(DSLContext tx, AccountStore accounts) {
+        this.tx = tx;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Optional<Account> lock(long sourceId, String id) {
+        return accounts.byId(tx, sourceId, id, true);
+    }
+
+    @Override
+    public RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content) {
+        long pk;
+        try {
+            pk = accounts.insert(tx, sourceId, id, personPk, at, content);
+        } catch (DataAccessException e) {
+            return duplicateOrThrow(e, sourceId, content, null);
+        }
+        accounts.replaceValues(tx, pk, sourceId, content.values(), false);
+        return new RowWrite.Written(pk);
+    }
+
+    @Override
+    public RowWrite replace(Account current, long newVersion, Instant at, AccountContent content) {
+        try {
+            accounts.replace(tx, current.pk(), newVersion, at, content);
+        } catch (DataAccessException e) {
+            return duplicateOrThrow(e, current.sourceId(), content, current.pk());
+        }
+        accounts.replaceValues(tx, current.pk(), current.sourceId(), content.values(), true);
+        return new RowWrite.Written(current.pk());
+    }
+
+    @Override
+    public void delete(long pk) {
+        accounts.delete(tx, pk);
+    }
+
+    /** Which unique value is taken, asked of the database (the statement failed; the transaction goes on). */
+    private RowWrite duplicateOrThrow(DataAccessException e, long sourceId, AccountContent content, Long ownPk) {
+        if (!Duplicates.isDuplicateKey(e)) {
+            throw e;
+        }
+        Condition others = ownPk == null ? ACCOUNT.PK.isNotNull() : ACCOUNT.PK.ne(ownPk);
+        boolean userNameTaken = tx.fetchExists(tx.selectOne().from(ACCOUNT).where(ACCOUNT.SOURCE_ID.eq(sourceId))
+                .and(ACCOUNT.USER_NAME_CI.eq(AccountStore.fold(content.userName()))).and(others));
+        return new RowWrite.Duplicate(userNameTaken ? "userName" : "externalId");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.ACCOUNT;
+import static dev.rollcall.store.generated.Tables.PERSON;
+
+import dev.rollcall.directory.Account;
+import dev.rollcall.directory.DirectoryQueries;
+import dev.rollcall.directory.FlatMembership;
+import dev.rollcall.directory.Group;
+import dev.rollcall.directory.GroupMembership;
+import dev.rollcall.directory.Member;
+import dev.rollcall.schema.filter.Filter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/** The directory's read side over the pool (no transaction): lookups by key and filtered pages. */
+public final class StoreDirectoryQueries implements DirectoryQueries {
+    private final Database database;
+    private final FilterSql filters;
+    private final AccountStore accounts = new AccountStore();
+    private final GroupStore groups = new GroupStore();
+    private final MembershipQueries memberships;
+
+    public StoreDirectoryQueries(Database database, FilterSql filters) {
+        this.database = database;
+        this.filters = filters;
+        this.memberships = new MembershipQueries();
+    }
+
+    @Override
+    public Optional<Account> account(long sourceId, String id) {
+        return accounts.byId(database.dsl(), sourceId, id, false);
+    }
+
+    @Override
+    public Page<Account> accounts(long sourceId, Filter filter, Slice slice) {
+        DSLContext db = database.dsl();
+        Condition condition = filter == null ? DSL.noCondition() : filters.users(sourceId, filter);
+        List<SortField<?>> order = slice.sortBy() == null ? AccountStore.defaultOrder()
+                : SortOrders.by(filters.userSortField(slice.sortBy()), slice.descending(), AccountStore.defaultOrder().get(0));
+        int total = accounts.count(db, sourceId, condition);
+        List<Account> items = slice.count() == 0 ? List.of()
+                : accounts.page(db, sourceId, condition, order, slice.offset(), slice.count());
+        return new Page<>(items, total);
+    }
+
+    @Override
+    public List<GroupMembership> groupsOfAccount(long accountPk) {
+        return memberships.groupsOfAccount(database.dsl(), accountPk);
+    }
+
+    @Override
+    public Map<Long, List<GroupMembership>> groupsOfAccounts(Collection<Long> accountPks) {
+        return memberships.groupsOfAccounts(database.dsl(), accountPks);
+    }
+
+    @Override
+    public Optional<Group> group(long sourceId, String id) {
+        return groups.byId(database.dsl(), sourceId, id, false);
+    }
+
+    @Override
+    public Page<Group> groups(long sourceId, Filter filter, Slice slice) {
+        DSLContext db = database.dsl();
+        Condition condition = filter == null ? DSL.noCondition() : filters.groups(sourceId, filter);
+        List<SortField<?>> order = slice.sortBy() == null ? GroupStore.defaultOrder()
+                : SortOrders.by(filters.groupSortField(slice.sortBy()), slice.descending(), GroupStore.defaultOrder().get(0));
+        int total = groups.count(db, sourceId, condition);
+        List<Group> items = slice.count() == 0 ? List.of()
+                : groups.page(db, sourceId, condition, order, slice.offset(), slice.count());
+        return new Page<>(items, total);
+    }
+
+    @Override
+    public List<Member> members(long groupPk) {
+        return groups.members(database.dsl(), groupPk);
+    }
+
+    @Override
+    public Map<Long, List<Member>> membersOf(Collection<Long> groupPks) {
+        return groupPks.isEmpty() ? Map.of() : groups.membersOf(database.dsl(), groupPks);
+    }
+
+    /** Walks nested groups breadth first (each group once, so a cycle cannot loop), then names each account's person. */
+    @Override
+    public Optional<FlatMembership> flatMembership(long sourceId, String groupId) {
+        DSLContext db = database.dsl();
+        Optional<Group> root = groups.byId(db, sourceId, groupId, false);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Member> users = new LinkedHashMap<>();
+        Set<Long> direct = new HashSet<>();
+        Set<Long> seenGroups = new HashSet<>(Set.of(root.get().pk()));
+        Deque<Long> pending = new ArrayDeque<>(List.of(root.get().pk()));
+        for (int depth = 0; !pending.isEmpty() && depth <= MembershipQueries.MAX_DEPTH; depth++) {
+            Map<Long, List<Member>> level = groups.membersOf(db, new ArrayList<>(pending));
+            pending.clear();
+            for (List<Member> members : level.values()) {
+                for (Member m : members) {
+                    if (m.kind() == Member.Kind.USER) {
+                        users.putIfAbsent(m.pk(), m);
+                        if (depth == 0) {
+                            direct.add(m.pk());
+                        }
+                    } else if (seenGroups.add(m.pk())) {
+                        pending.add(m.pk());
+                    }
+                }
+            }
+        }
+        Map<Long, String> personOf = new HashMap<>();
+        if (!users.isEmpty()) {
+            db.select(ACCOUNT.PK, PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+                    .where(ACCOUNT.PK.in(users.keySet()))
+                    .forEach(r -> personOf.put(r.value1(), r.value2()));
+        }
+        List<FlatMembership.Entry> entries = users.values().stream()
+                .map(m -> new FlatMembership.Entry(m.id(), personOf.get(m.pk()), direct.contains(m.pk())))
+                .toList();
+        return Optional.of(new FlatMembership(root.get().id(), root.get().displayName(), entries));
+    }
+}

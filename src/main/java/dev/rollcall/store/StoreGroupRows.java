@@ -1,0 +1,93 @@
+package dev.rollcall.store;
+
+import dev.rollcall.directory.Group;
+import dev.rollcall.directory.GroupContent;
+import dev.rollcall.directory.GroupRows;
+import dev.rollcall.directory.Member;
+import dev.rollcall.kernel.RowWrite;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/** The directory's group rows over one transaction. The only unique value of a group is its externalId. */
+final class StoreGroupRows implements GroupRows {
+    private final DSLContext tx;
+    private final GroupStore groups;
+    private final MembershipQueries memberships;
+
+    StoreGroupRows(DSLContext tx, GroupStore groups, MembershipQueries memberships) {
+        this.tx = tx;
+        this.groups = groups;
+        this.memberships = memberships;
+    }
+
+    @Override
+    public Optional<Group> lock(long sourceId, String id) {
+        return groups.byId(tx, sourceId, id, true);
+    }
+
+    @Override
+    public RowWrite insert(long sourceId, String id, Instant at, GroupContent content) {
+        long pk;
+        try {
+            pk = groups.insert(tx, sourceId, id, at, content);
+        } catch (DataAccessException e) {
+            return duplicateOrThrow(e);
+        }
+        groups.replaceValues(tx, pk, sourceId, content.values(), false);
+        return new RowWrite.Written(pk);
+    }
+
+    @Override
+    public RowWrite replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex) {
+        try {
+            groups.replace(tx, current.pk(), newVersion, at, content);
+        } catch (DataAccessException e) {
+            return duplicateOrThrow(e);
+        }
+        if (reindex) {
+            groups.replaceValues(tx, current.pk(), current.sourceId(), content.values(), true);
+        }
+        return new RowWrite.Written(current.pk());
+    }
+
+    @Override
+    public void delete(long pk) {
+        groups.delete(tx, pk);
+    }
+
+    @Override
+    public List<Member> members(long groupPk) {
+        return groups.members(tx, groupPk);
+    }
+
+    @Override
+    public List<Member> resolve(long sourceId, Collection<String> ids) {
+        return groups.resolve(tx, sourceId, ids, true);
+    }
+
+    @Override
+    public boolean contains(long groupPk, long candidatePk) {
+        return memberships.contains(tx, groupPk, candidatePk);
+    }
+
+    @Override
+    public void addMembers(long groupPk, List<Member> members) {
+        groups.addMembers(tx, groupPk, members);
+    }
+
+    @Override
+    public void removeMembers(long groupPk, List<Member> members) {
+        groups.removeMembers(tx, groupPk, members);
+    }
+
+    private static RowWrite duplicateOrThrow(DataAccessException e) {
+        if (!Duplicates.isDuplicateKey(e)) {
+            throw e;
+        }
+        return new RowWrite.Duplicate("externalId");
+    }
+}

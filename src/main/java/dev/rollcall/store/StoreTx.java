@@ -1,0 +1,128 @@
+package dev.rollcall.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.directory.AccountRows;
+import dev.rollcall.directory.DirectoryTx;
+import dev.rollcall.directory.GroupRows;
+import dev.rollcall.events.AuditLog;
+import dev.rollcall.events.EventLog;
+import dev.rollcall.identity.AuthorityMatrix;
+import dev.rollcall.identity.AuthorityRules;
+import dev.rollcall.identity.LinkedAccounts;
+import dev.rollcall.identity.MatchCases;
+import dev.rollcall.identity.MatchIndex;
+import dev.rollcall.identity.Persons;
+import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceSettings;
+import java.time.Instant;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Every domain port bound to one jOOQ transaction. Made per transaction; the row classes are cheap. */
+public final class StoreTx implements DirectoryTx {
+    private final Persons persons;
+    private final MatchIndex matching;
+    private final LinkedAccounts accounts;
+    private final MatchCases cases;
+    private final AuthorityRules authority;
+    private final SourceSettings sources;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final AccountRows accountRows;
+    private final GroupRows groupRows;
+
+    StoreTx(DSLContext tx, StoreParts parts) {
+        this.persons = new PersonRows(tx, parts.persons());
+        this.matching = new MatchRows(tx, parts.persons());
+        this.accounts = new AccountFactRows(tx, parts.facts());
+        this.cases = new StoreMatchCases(tx, parts.cases());
+        this.authority = new AuthorityRules() {
+            @Override
+            public Optional<AuthorityMatrix> stored() {
+                return parts.authority().load(tx);
+            }
+
+            @Override
+            public void save(AuthorityMatrix matrix, String actor, Instant at) {
+                parts.authority().save(tx, matrix, actor, at);
+            }
+        };
+        this.sources = new SourceSettings() {
+            @Override
+            public Optional<Source> byId(long sourceId) {
+                return parts.sources().byId(tx, sourceId);
+            }
+
+            @Override
+            public void setCorrelationAttribute(long sourceId, String attribute) {
+                parts.sources().setCorrelationAttribute(tx, sourceId, attribute);
+            }
+        };
+        this.events = new StoreEventLog(tx, parts.eventJson());
+        this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
+        this.accountRows = new StoreAccountRows(tx, parts.accounts());
+        this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
+    }
+
+    @Override
+    public Persons persons() {
+        return persons;
+    }
+
+    @Override
+    public MatchIndex matching() {
+        return matching;
+    }
+
+    @Override
+    public LinkedAccounts accounts() {
+        return accounts;
+    }
+
+    @Override
+    public MatchCases cases() {
+        return cases;
+    }
+
+    @Override
+    public AuthorityRules authority() {
+        return authority;
+    }
+
+    @Override
+    public SourceSettings sources() {
+        return sources;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public AccountRows accountRows() {
+        return accountRows;
+    }
+
+    @Override
+    public GroupRows groupRows() {
+        return groupRows;
+    }
+
+    /** The stateless row mappers every transaction shares. */
+    record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
+                      EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
+                      MembershipQueries memberships) {
+
+        static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
+            return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
+                    new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
+                    memberships);
+        }
+    }
+}
