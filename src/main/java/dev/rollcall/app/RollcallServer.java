@@ -9,6 +9,7 @@ import dev.rollcall.app.http.HttpErrorMapper;
 import dev.rollcall.app.http.ObjectMapperResolver;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
 import dev.rollcall.scim.ScimExceptionMapper;
+import dev.rollcall.web.CorrelationFilter;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -73,6 +74,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
         rc.register(JacksonFeature.class);
         rc.register(new ObjectMapperResolver(json));
+        rc.register(new CorrelationFilter());
         rc.register(new BearerAuthFilter(services.callerLookup()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());

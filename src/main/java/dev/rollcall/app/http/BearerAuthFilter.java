@@ -3,6 +3,7 @@ package dev.rollcall.app.http;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.scim.ScimErrors;
+import dev.rollcall.web.RequestContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -20,7 +21,6 @@ import java.util.Optional;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class BearerAuthFilter implements ContainerRequestFilter {
-    public static final String CALLER_PROPERTY = "rollcall.caller";
     private final CallerLookup lookup;
 
     public BearerAuthFilter(CallerLookup lookup) {
@@ -57,7 +57,7 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
                 return;
             }
         }
-        request.setProperty(CALLER_PROPERTY, caller.get());
+        request.setProperty(RequestContext.CALLER_PROPERTY, caller.get());
     }
 
     private static boolean isRead(String method) {

@@ -1,11 +1,12 @@
 package dev.rollcall.app.http;
 
 import dev.rollcall.scim.ScimErrors;
+import dev.rollcall.web.RequestContext;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,14 +17,17 @@ import org.slf4j.LoggerFactory;
 public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorMapper.class);
     private final UriInfo uriInfo;
+    private final ContainerRequestContext request;
 
-    public UnexpectedErrorMapper(@Context UriInfo uriInfo) {
+    public UnexpectedErrorMapper(@Context UriInfo uriInfo, @Context ContainerRequestContext request) {
         this.uriInfo = uriInfo;
+        this.request = request;
     }
 
     @Override
     public Response toResponse(Throwable e) {
-        String correlationId = UUID.randomUUID().toString();
+        // the request's own id, so the log line, the response and the audit rows of the request agree
+        String correlationId = RequestContext.correlationId(request);
         log.error("unexpected error, correlation id {}", correlationId, e);
         String detail = "internal error; correlation id " + correlationId;
         Response.ResponseBuilder out = Surfaces.isScim(uriInfo.getPath())
