@@ -1,6 +1,6 @@
 package dev.rollcall.admin;
 
-import dev.rollcall.app.http.ProblemDetails;
+import dev.rollcall.web.ProblemDetails;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

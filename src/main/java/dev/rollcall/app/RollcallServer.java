@@ -2,7 +2,7 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
-import dev.rollcall.admin.IdentityExceptionMapper;
+import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;

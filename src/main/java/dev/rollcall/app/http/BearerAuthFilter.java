@@ -1,5 +1,7 @@
 package dev.rollcall.app.http;
 
+import dev.rollcall.web.ProblemDetails;
+import dev.rollcall.web.Surfaces;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
 import dev.rollcall.scim.ScimErrors;

@@ -1,5 +1,7 @@
 package dev.rollcall.app.http;
 
+import dev.rollcall.web.ProblemDetails;
+import dev.rollcall.web.Surfaces;
 import dev.rollcall.scim.ScimErrors;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package dev.rollcall.app.http;
+package dev.rollcall.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.rollcall.app.http;
+package dev.rollcall.web;
 
 /** Which protocol surface a request path belongs to; decides the error format and the token kind. */
 public final class Surfaces {

@@ -1,7 +1,7 @@
-package dev.rollcall.admin;
+package dev.rollcall.app.http;
 
-import dev.rollcall.app.http.ProblemDetails;
-import dev.rollcall.app.http.Surfaces;
+import dev.rollcall.web.ProblemDetails;
+import dev.rollcall.web.Surfaces;
 import dev.rollcall.identity.IdentityException;
 import dev.rollcall.scim.ScimErrors;
 import jakarta.ws.rs.core.Context;

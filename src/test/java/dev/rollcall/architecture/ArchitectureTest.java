@@ -1,0 +1,45 @@
+package dev.rollcall.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules hold for the production code (test classes are not imported). */
+class ArchitectureTest {
+    static final String[] DOMAIN = {"dev.rollcall.identity..", "dev.rollcall.directory..", "dev.rollcall.events..",
+            "dev.rollcall.kernel..", "dev.rollcall.lifecycle..", "dev.rollcall.delivery.rules.."};
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.rollcall");
+    }
+
+    @Test
+    void domainPackagesImportNoHttpJsonSqlProtocolStoreOrApp() {
+        LayerRules.domainKnowsNoProtocolStoreOrWiring(DOMAIN).check(production);
+    }
+
+    @Test
+    void protocolPackagesImportNeitherJooqNorTheStore() {
+        LayerRules.protocolUsesNoSql("dev.rollcall.scim..", "dev.rollcall.admin..", "dev.rollcall.web..").check(production);
+    }
+
+    @Test
+    void storeImportsNoProtocolPackage() {
+        LayerRules.storeKnowsNoProtocol("dev.rollcall.store..").check(production);
+    }
+
+    @Test
+    void theResourceModelDependsOnNoLayer() {
+        LayerRules.resourceModelIsPure("dev.rollcall.schema..").check(production);
+    }
+
+    @Test
+    void topLevelPackagesFormNoCycle() {
+        LayerRules.topLevelPackagesHaveNoCycles("dev.rollcall").check(production);
+    }
+}
