@@ -20,22 +20,24 @@ final class BackgroundWork implements AutoCloseable {
 
     private final List<BackgroundTask> tasks = new ArrayList<>();
     private final List<ScheduledExecutorService> running = new ArrayList<>();
+    private boolean started;
 
-    void register(BackgroundTask task) {
-        if (!running.isEmpty()) {
+    synchronized void register(BackgroundTask task) {
+        if (started) {
             throw new IllegalStateException("background work is already running; register " + task.name() + " before start");
         }
         tasks.add(task);
     }
 
-    List<String> names() {
+    synchronized List<String> names() {
         return tasks.stream().map(BackgroundTask::name).toList();
     }
 
     synchronized void start() {
-        if (!running.isEmpty()) {
+        if (started) {
             return;
         }
+        started = true;
         for (BackgroundTask task : tasks) {
             ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, task.name());

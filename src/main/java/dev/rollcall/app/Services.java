@@ -86,6 +86,7 @@ public final class Services implements AutoCloseable {
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
     private final AuditChain auditChain;
+    private final DirectoryQueries directory;
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
 
@@ -102,7 +103,7 @@ public final class Services implements AutoCloseable {
         PatchEngine patches = new PatchEngine(schemas, values, immutability);
         this.userRenderer = new UserRenderer(json);
         StoreTransactor store = new StoreTransactor(transactions, json);
-        DirectoryQueries directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));
+        this.directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));
         CurrentAuthority authority = new CurrentAuthority();
         AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
                 new GoldenComputer(), authority);
@@ -139,6 +140,11 @@ public final class Services implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** What sources' accounts and groups look like now (read side), e.g. a group's flattened membership. */
+    public DirectoryQueries directory() {
+        return directory;
     }
 
     public Database database() {
