@@ -44,17 +44,6 @@ public record Config(
                 IdentitySettings.fromEnvironment(env));
     }
 
-    /** The same configuration listening elsewhere (tests and benchmarks bind port 0). */
-    public Config withHttpPort(int port) {
-        return new Config(dbUrl, dbUser, dbPassword, dbPoolSize, dataDir, httpHost, port,
-                maxBodyBytes, bulkMaxOperations, filterMaxResults, identity);
-    }
-
-    public Config withDbUrl(String url) {
-        return new Config(Optional.ofNullable(url), dbUser, dbPassword, dbPoolSize, dataDir, httpHost, httpPort,
-                maxBodyBytes, bulkMaxOperations, filterMaxResults, identity);
-    }
-
     private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {
         String raw = blankToNull(env.get(name));
         if (raw == null) {

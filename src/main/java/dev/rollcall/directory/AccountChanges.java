@@ -86,11 +86,8 @@ public final class AccountChanges {
     }
 
     private static long written(RowWrite write, AccountContent content) {
-        if (write instanceof RowWrite.Duplicate d) {
-            String value = d.attribute().equals("externalId") ? content.externalId() : content.userName();
-            throw DirectoryException.duplicate(d.attribute(), d.attribute() + " '" + value
-                    + "' is already used by another User of this source");
-        }
-        return write instanceof RowWrite.Written w ? w.pk() : -1;
+        return write.pkOr(attribute -> DirectoryException.duplicate(attribute, attribute + " '"
+                + (attribute.equals("externalId") ? content.externalId() : content.userName())
+                + "' is already used by another User of this source"));
     }
 }

@@ -108,11 +108,8 @@ public final class GroupChanges {
     }
 
     private static long written(RowWrite write, GroupContent content) {
-        if (write instanceof RowWrite.Duplicate) {
-            throw DirectoryException.duplicate("externalId", "externalId '" + content.externalId()
-                    + "' is already used by another Group of this source");
-        }
-        return write instanceof RowWrite.Written w ? w.pk() : -1;
+        return write.pkOr(attribute -> DirectoryException.duplicate(attribute, attribute + " '" + content.externalId()
+                + "' is already used by another Group of this source"));
     }
 
     private static AuditRecord.State withChanges(String document, List<Member> added, List<Member> removed) {

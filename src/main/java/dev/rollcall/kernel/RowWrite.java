@@ -7,6 +7,14 @@ package dev.rollcall.kernel;
  */
 public sealed interface RowWrite {
 
+    /** The written row's key; a duplicate becomes the exception {@code refusal} makes of the taken attribute. */
+    default long pkOr(java.util.function.Function<String, RuntimeException> refusal) {
+        if (this instanceof Duplicate d) {
+            throw refusal.apply(d.attribute());
+        }
+        return ((Written) this).pk();
+    }
+
     record Written(long pk) implements RowWrite {
     }
 
