@@ -7,6 +7,7 @@ import dev.rollcall.identity.CaseDecision;
 import dev.rollcall.identity.IdentityAdministration;
 import dev.rollcall.identity.MatchCaseView;
 import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceDirectory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,12 +31,12 @@ public final class MatchCasesResource {
     private static final int MAX_LIMIT = 200;
 
     private final IdentityAdministration identity;
-    private final SourceNames sources;
+    private final SourceDirectory sources;
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final MatchCaseViews views;
 
-    public MatchCasesResource(IdentityAdministration identity, SourceNames sources, AdminRequests requests,
+    public MatchCasesResource(IdentityAdministration identity, SourceDirectory sources, AdminRequests requests,
                               ObjectMapper json) {
         this.identity = identity;
         this.sources = sources;

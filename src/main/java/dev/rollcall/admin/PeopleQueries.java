@@ -1,22 +1,19 @@
 package dev.rollcall.admin;
 
+import dev.rollcall.identity.LifecycleState;
+import dev.rollcall.identity.PeopleDirectory;
+import dev.rollcall.identity.PeopleDirectory.ListedAccount;
+import dev.rollcall.identity.PeopleDirectory.ListedPerson;
 import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceDirectory;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.store.Database;
-import dev.rollcall.store.PersonQueries;
-import dev.rollcall.store.PersonQueries.LinkedAccount;
-import dev.rollcall.store.PersonQueries.PersonRow;
-import dev.rollcall.store.SourceStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 
 /** Lists persons for IT: validates the filters, reads one page by key and the accounts of that page. */
 public final class PeopleQueries {
-    public static final Set<String> STATES = Set.of("pending", "active", "suspended", "deprovisioned");
     /** A persona is the role a person holds through a source of one kind (DESIGN.md, "persona"). */
     public static final Map<String, SourceKind> PERSONAS = Map.of(
             "employee", SourceKind.HRIS, "workforce", SourceKind.IDP, "external", SourceKind.CRM);
@@ -26,50 +23,45 @@ public final class PeopleQueries {
     }
 
     /** One page: the persons with their accounts, and the key of the last one if more may follow. */
-    public record Page(List<PersonRow> persons, Map<Long, List<LinkedAccount>> accounts, Long nextKey) {
+    public record Page(List<ListedPerson> persons, Map<Long, List<ListedAccount>> accounts, Long nextKey) {
     }
 
-    private final Database database;
-    private final PersonQueries persons;
-    private final SourceStore sources;
+    private final PeopleDirectory people;
+    private final SourceDirectory sources;
 
-    public PeopleQueries(Database database, PersonQueries persons, SourceStore sources) {
-        this.database = database;
-        this.persons = persons;
+    public PeopleQueries(PeopleDirectory people, SourceDirectory sources) {
+        this.people = people;
         this.sources = sources;
     }
 
     public Page page(Request r, Long afterKey, int limit) {
-        DSLContext db = database.dsl();
-        PersonQueries.Filter filter = new PersonQueries.Filter(state(r.state()), sourceId(db, r.source()),
+        PeopleDirectory.Filter filter = new PeopleDirectory.Filter(state(r.state()), sourceId(r.source()),
                 persona(r.persona()), blankToNull(r.department()), blankToNull(r.q()));
         // One row more than asked tells whether a next page exists without counting.
-        List<PersonRow> rows = persons.page(db, filter, afterKey, limit + 1);
+        List<ListedPerson> rows = people.page(filter, afterKey, limit + 1);
         Long next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             next = rows.get(limit - 1).pk();
         }
-        Map<Long, List<LinkedAccount>> accounts = persons.accountsOf(db, rows.stream().map(PersonRow::pk).toList())
-                .stream().collect(Collectors.groupingBy(LinkedAccount::personPk));
+        Map<Long, List<ListedAccount>> accounts = people.accountsOf(rows.stream().map(ListedPerson::pk).toList())
+                .stream().collect(Collectors.groupingBy(ListedAccount::personPk));
         return new Page(rows, accounts, next);
     }
 
-    private static String state(String state) {
+    private static LifecycleState state(String state) {
         if (state == null || state.isEmpty()) {
             return null;
         }
-        if (!STATES.contains(state)) {
-            throw new AdminException(400, "'state' must be one of pending, active, suspended, deprovisioned");
-        }
-        return state;
+        return LifecycleState.byWireName(state).orElseThrow(
+                () -> new AdminException(400, "'state' must be one of pending, active, suspended, deprovisioned"));
     }
 
-    private Long sourceId(DSLContext db, String name) {
+    private Long sourceId(String name) {
         if (name == null || name.isEmpty()) {
             return null;
         }
-        return sources.byName(db, name).map(Source::id)
+        return sources.byName(name).map(Source::id)
                 .orElseThrow(() -> new AdminException(400, "'source': no source named '" + name + "'"));
     }
 

@@ -3,8 +3,9 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.store.PersonQueries.PersonRow;
 import dev.rollcall.identity.IdentityAdministration;
+import dev.rollcall.identity.PeopleDirectory.ListedPerson;
+import dev.rollcall.identity.SourceDirectory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,13 +29,13 @@ public final class PeopleResource {
 
     private final PeopleQueries people;
     private final IdentityAdministration identity;
-    private final SourceNames sources;
+    private final SourceDirectory sources;
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final PersonViews views;
     private final PersonDetailViews details;
 
-    public PeopleResource(PeopleQueries people, IdentityAdministration identity, SourceNames sources,
+    public PeopleResource(PeopleQueries people, IdentityAdministration identity, SourceDirectory sources,
                           AdminRequests requests, ObjectMapper json) {
         this.people = people;
         this.identity = identity;
@@ -54,7 +55,7 @@ public final class PeopleResource {
                 Cursors.decode(CURSOR_LIST, cursor), Cursors.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("items");
-        for (PersonRow p : page.persons()) {
+        for (ListedPerson p : page.persons()) {
             items.add(views.summary(p, page.accounts().getOrDefault(p.pk(), List.of())));
         }
         if (page.nextKey() == null) {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.GoldenRecord;
 import dev.rollcall.identity.GoldenValue;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.store.PersonQueries.LinkedAccount;
-import dev.rollcall.store.PersonQueries.PersonRow;
+import dev.rollcall.identity.PeopleDirectory.ListedAccount;
+import dev.rollcall.identity.PeopleDirectory.ListedPerson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +21,10 @@ final class PersonViews {
         this.json = json;
     }
 
-    ObjectNode summary(PersonRow p, List<LinkedAccount> accounts) {
+    ObjectNode summary(ListedPerson p, List<ListedAccount> accounts) {
         ObjectNode node = json.createObjectNode();
         node.put("id", p.id());
-        node.put("state", p.state());
+        node.put("state", p.state() == null ? null : p.state().wireName());
         node.put("provisional", p.provisional());
         node.put("displayName", displayName(p.golden()));
         node.put("email", value(p.golden(), "email"));
@@ -32,7 +32,7 @@ final class PersonViews {
         ArrayNode personas = node.putArray("personas");
         personas(accounts).forEach(personas::add);
         ArrayNode linked = node.putArray("accounts");
-        for (LinkedAccount a : accounts) {
+        for (ListedAccount a : accounts) {
             linked.addObject().put("source", a.sourceName()).put("id", a.id()).put("userName", a.userName())
                     .put("active", a.active());
         }
@@ -42,7 +42,7 @@ final class PersonViews {
     }
 
     /** employee, workforce, external: one per kind of source the person has an account in. */
-    static Set<String> personas(List<LinkedAccount> accounts) {
+    static Set<String> personas(List<ListedAccount> accounts) {
         Set<String> out = new TreeSet<>();
         for (Map.Entry<String, SourceKind> e : PeopleQueries.PERSONAS.entrySet()) {
             if (accounts.stream().anyMatch(a -> a.sourceKind() == e.getValue())) {

@@ -3,8 +3,8 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.admin.SourceQueries.SourceState;
-import dev.rollcall.store.CredentialStore.TokenInfo;
+import dev.rollcall.identity.RegisteredSource;
+import dev.rollcall.identity.SourceToken;
 import java.time.Instant;
 
 /** The wire form of sources and their tokens. Token secrets appear only in the answer that issues them. */
@@ -15,24 +15,24 @@ final class SourceViews {
         this.json = json;
     }
 
-    ObjectNode summary(SourceState s) {
+    ObjectNode summary(RegisteredSource s) {
         ObjectNode node = json.createObjectNode();
         node.put("name", s.source().name());
         node.put("kind", s.source().kind().wireName());
         node.put("mayCreatePersons", s.source().mayCreatePersons());
         time(node, "createdAt", s.createdAt());
-        node.put("activeTokens", s.tokens().stream().filter(TokenInfo::active).count());
+        node.put("activeTokens", s.activeTokens());
         return node;
     }
 
-    ObjectNode detail(SourceState s) {
+    ObjectNode detail(RegisteredSource s) {
         ObjectNode node = summary(s);
         ArrayNode tokens = node.putArray("tokens");
         s.tokens().forEach(t -> tokens.add(token(t)));
         return node;
     }
 
-    ObjectNode token(TokenInfo t) {
+    ObjectNode token(SourceToken t) {
         ObjectNode node = json.createObjectNode();
         node.put("id", Long.toString(t.id()));
         node.put("name", t.name());

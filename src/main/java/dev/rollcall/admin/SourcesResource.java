@@ -3,8 +3,10 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.admin.SourceQueries.SourceState;
+import dev.rollcall.identity.RegisteredSource;
+import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.identity.SourceTokens;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,16 +27,14 @@ import java.io.InputStream;
 public final class SourcesResource {
     private final SourceAdministration administration;
     private final SourceTokens tokens;
-    private final SourceQueries queries;
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final SourceViews views;
 
-    public SourcesResource(SourceAdministration administration, SourceTokens tokens, SourceQueries queries,
-                           AdminRequests requests, ObjectMapper json) {
+    public SourcesResource(SourceAdministration administration, SourceTokens tokens, AdminRequests requests,
+                           ObjectMapper json) {
         this.administration = administration;
         this.tokens = tokens;
-        this.queries = queries;
         this.requests = requests;
         this.json = json;
         this.views = new SourceViews(json);
@@ -44,7 +44,7 @@ public final class SourcesResource {
     public ObjectNode list() {
         ObjectNode out = json.createObjectNode();
         ArrayNode items = out.putArray("items");
-        queries.all().forEach(s -> items.add(views.summary(s)));
+        administration.sources().forEach(s -> items.add(views.summary(s)));
         return out;
     }
 
@@ -57,7 +57,7 @@ public final class SourcesResource {
         SourceKind kind = kind(AdminRequests.requiredText(in, "kind"));
         Boolean mayCreate = AdminRequests.optionalBoolean(in, "mayCreatePersons");
         SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind, mayCreate);
-        SourceState state = queries.byName(name);
+        RegisteredSource state = administration.source(name);
         ObjectNode out = views.detail(state);
         ObjectNode token = views.token(state.tokens().get(0));
         token.put("token", issued.token());
@@ -68,7 +68,7 @@ public final class SourcesResource {
     @GET
     @Path("{name}")
     public ObjectNode get(@PathParam("name") String name) {
-        return views.detail(queries.byName(name));
+        return views.detail(administration.source(name));
     }
 
     @POST

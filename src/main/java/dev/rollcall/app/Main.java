@@ -1,10 +1,10 @@
 package dev.rollcall.app;
 
-import dev.rollcall.admin.AdminException;
-import dev.rollcall.admin.SourceAdministration;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
+import dev.rollcall.identity.IdentityException;
+import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.store.AuditChain;
 import java.io.PrintWriter;
@@ -36,7 +36,7 @@ public final class Main {
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main(), new EnvironmentFactory(env));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof AdminException || e instanceof IllegalArgumentException) {
+            if (e instanceof ConfigException || e instanceof IdentityException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("rollcall: " + e.getMessage());
                 return 2;
             }

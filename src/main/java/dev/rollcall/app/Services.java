@@ -9,10 +9,6 @@ import dev.rollcall.admin.AuthorityResource;
 import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
-import dev.rollcall.admin.SourceAdministration;
-import dev.rollcall.admin.SourceNames;
-import dev.rollcall.admin.SourceQueries;
-import dev.rollcall.admin.SourceTokens;
 import dev.rollcall.admin.SourcesResource;
 import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.CallerLookup;
@@ -22,6 +18,9 @@ import dev.rollcall.identity.CurrentAuthority;
 import dev.rollcall.identity.GoldenComputer;
 import dev.rollcall.identity.IdentityAdministration;
 import dev.rollcall.identity.Matcher;
+import dev.rollcall.identity.SourceAdministration;
+import dev.rollcall.identity.SourceDirectory;
+import dev.rollcall.identity.SourceTokens;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.bulk.BulkProcessor;
 import dev.rollcall.scim.bulk.GroupBulkTarget;
@@ -53,15 +52,15 @@ import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.StoreDirectoryQueries;
+import dev.rollcall.store.StorePeopleDirectory;
+import dev.rollcall.store.StoreSourceDirectory;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.PersonQueries;
 import dev.rollcall.scim.discovery.DiscoveryResource;
 import dev.rollcall.schema.SchemaRegistry;
-import dev.rollcall.store.AuditStore;
 import dev.rollcall.store.CredentialStore;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.Migrations;
-import dev.rollcall.store.SourceStore;
 import dev.rollcall.store.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -82,6 +81,7 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final CachingCallerLookup callerLookup;
     private final SourceTokens sourceTokens;
+    private final SourceDirectory sourceDirectory;
     private final IdentityAdministration identityAdministration;
     private final GroupRenderer groupRenderer;
     private final GroupService groups;
@@ -118,14 +118,13 @@ public final class Services implements AutoCloseable {
         this.auditChain = new AuditChain(bootstrap.database());
         background.register(new AuditSealer(auditChain, clock));
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
-        this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
-                new AuditStore(), accessTokens, clock, json);
+        this.sourceDirectory = new StoreSourceDirectory(bootstrap.database());
+        this.sourceAdministration = new SourceAdministration(store, sourceDirectory, accessTokens, clock);
         // Look-ups are cached briefly; a revocation empties the cache so the token stops working at once.
         this.callerLookup = new CachingCallerLookup(
                 token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
                 Duration.ofSeconds(5), System::nanoTime);
-        this.sourceTokens = new SourceTokens(transactions, new SourceStore(), new CredentialStore(), new AuditStore(),
-                accessTokens, callerLookup::forgetAll, clock);
+        this.sourceTokens = new SourceTokens(store, accessTokens, callerLookup::forgetAll, clock);
     }
 
     /** Wires the process on the system clock. Opens (and migrates) the database; writes nothing else. */
@@ -212,12 +211,10 @@ public final class Services implements AutoCloseable {
     private List<Object> adminResources(Config config) {
         AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
         List<Object> out = new ArrayList<>();
-        out.add(new SourcesResource(sourceAdministration, sourceTokens,
-                new SourceQueries(bootstrap.database(), new SourceStore(), new CredentialStore()), requests, json));
-        SourceNames sourceNames = new SourceNames(bootstrap.database(), new SourceStore());
-        out.add(new PeopleResource(new PeopleQueries(bootstrap.database(), new PersonQueries(json),
-                new SourceStore()), identityAdministration, sourceNames, requests, json));
-        out.add(new MatchCasesResource(identityAdministration, sourceNames, requests, json));
+        out.add(new SourcesResource(sourceAdministration, sourceTokens, requests, json));
+        out.add(new PeopleResource(new PeopleQueries(new StorePeopleDirectory(bootstrap.database(), new PersonQueries(json)),
+                sourceDirectory), identityAdministration, sourceDirectory, requests, json));
+        out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
         return out;
     }

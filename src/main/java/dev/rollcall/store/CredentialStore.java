@@ -5,6 +5,7 @@ import static dev.rollcall.store.generated.Tables.SOURCE;
 
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.Caller;
+import dev.rollcall.identity.SourceToken;
 import dev.rollcall.store.generated.enums.CredentialKind;
 import java.time.Instant;
 import java.util.List;
@@ -13,13 +14,6 @@ import org.jooq.DSLContext;
 
 /** Bearer credentials, stored only as SHA-256 hashes; a revoked one no longer authenticates. */
 public final class CredentialStore {
-
-    /** A token as administrators see it: its id and name, when it was issued and revoked. */
-    public record TokenInfo(long id, String name, Instant createdAt, Instant revokedAt) {
-        public boolean active() {
-            return revokedAt == null;
-        }
-    }
 
     /** Stores a source token's hash and returns the credential id (the token's public handle). */
     public long addSourceToken(DSLContext tx, long sourceId, String name, String tokenHash) {
@@ -34,12 +28,12 @@ public final class CredentialStore {
     }
 
     /** A source's tokens, oldest first, revoked ones included; never the hashes. */
-    public List<TokenInfo> sourceTokens(DSLContext tx, long sourceId) {
+    public List<SourceToken> sourceTokens(DSLContext tx, long sourceId) {
         return tx.select(CREDENTIAL.ID, CREDENTIAL.NAME, CREDENTIAL.CREATED_AT, CREDENTIAL.REVOKED_AT)
                 .from(CREDENTIAL)
                 .where(CREDENTIAL.KIND.eq(CredentialKind.source)).and(CREDENTIAL.SOURCE_ID.eq(sourceId))
                 .orderBy(CREDENTIAL.ID)
-                .fetch(r -> new TokenInfo(r.value1(), r.value2(), Clock.fromDb(r.value3()), Clock.fromDb(r.value4())));
+                .fetch(r -> new SourceToken(r.value1(), r.value2(), Clock.fromDb(r.value3()), Clock.fromDb(r.value4())));
     }
 
     /** Marks a token revoked; false when it was revoked already. */

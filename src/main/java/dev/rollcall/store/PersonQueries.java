@@ -2,18 +2,16 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.ACCOUNT_VALUE;
-import static dev.rollcall.store.generated.Tables.EVENT;
 import static dev.rollcall.store.generated.Tables.PERSON;
 import static dev.rollcall.store.generated.Tables.SOURCE;
 
-import dev.rollcall.identity.GoldenRecord;
+import dev.rollcall.identity.PeopleDirectory.ListedAccount;
+import dev.rollcall.identity.PeopleDirectory.ListedPerson;
 import dev.rollcall.identity.SourceKind;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -25,8 +23,8 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The read side of persons for the admin API: filtered lists paged by key (person.pk, never
- * OFFSET), one person's linked accounts and its events. Every filter starts from an index:
+ * The person list for the admin API: filtered pages by key (person.pk, never OFFSET) and the
+ * accounts linked to one page. Every filter starts from an index:
  * state from (state, pk), source and persona from (source_id, person_pk), department and text
  * from the account value index and the case-folded userName.
  */
@@ -37,20 +35,8 @@ public final class PersonQueries {
             "name.givenname", "name.familyname");
     private static final char ESCAPE = '!';
 
-    /** A filter of the person list; null members do not filter. */
+    /** A filter of the person list; null members do not filter. state is the column's literal. */
     public record Filter(String state, Long sourceId, SourceKind accountKind, String department, String text) {
-    }
-
-    public record PersonRow(long pk, String id, String state, String stateReason, boolean provisional, GoldenRecord golden,
-                            long version, Instant createdAt, Instant updatedAt) {
-    }
-
-    public record LinkedAccount(long personPk, String id, long sourceId, String sourceName, SourceKind sourceKind,
-                                String externalId, String userName, String workerId, boolean active, String resourceJson,
-                                Instant createdAt, Instant updatedAt) {
-    }
-
-    public record EventRow(String id, String type, long personSeq, Instant at, String sourceName, String payloadJson) {
     }
 
     private final PersonStore persons;
@@ -60,7 +46,7 @@ public final class PersonQueries {
     }
 
     /** Up to limit persons after the given key (null: from the start), in key order. */
-    public List<PersonRow> page(DSLContext db, Filter filter, Long afterPk, int limit) {
+    public List<ListedPerson> page(DSLContext db, Filter filter, Long afterPk, int limit) {
         return pageQuery(db, filter, afterPk, limit).fetch(this::toRow);
     }
 
@@ -78,39 +64,22 @@ public final class PersonQueries {
         return where.orderBy(PERSON.PK).limit(limit);
     }
 
-    public Optional<PersonRow> byId(DSLContext db, String id) {
-        return db.selectFrom(PERSON).where(PERSON.ID.eq(id)).fetchOptional().map(this::toRow);
-    }
-
     /** The accounts linked to the given persons, by person then creation. */
-    public List<LinkedAccount> accountsOf(DSLContext db, Collection<Long> personPks) {
+    public List<ListedAccount> accountsOf(DSLContext db, Collection<Long> personPks) {
         if (personPks.isEmpty()) {
             return List.of();
         }
-        return db.select(ACCOUNT.asterisk(), SOURCE.NAME, SOURCE.KIND).from(ACCOUNT)
+        // not the stored resource: the list shows none of it
+        return db.select(ACCOUNT.PERSON_PK, ACCOUNT.ID, ACCOUNT.SOURCE_ID, ACCOUNT.EXTERNAL_ID, ACCOUNT.USER_NAME,
+                        ACCOUNT.WORKER_ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT, ACCOUNT.UPDATED_AT, SOURCE.NAME, SOURCE.KIND)
+                .from(ACCOUNT)
                 .join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
                 .where(ACCOUNT.PERSON_PK.in(personPks))
                 .orderBy(ACCOUNT.PERSON_PK, ACCOUNT.PK)
-                .fetch(r -> new LinkedAccount(r.get(ACCOUNT.PERSON_PK), r.get(ACCOUNT.ID), r.get(ACCOUNT.SOURCE_ID),
+                .fetch(r -> new ListedAccount(r.get(ACCOUNT.PERSON_PK), r.get(ACCOUNT.ID), r.get(ACCOUNT.SOURCE_ID),
                         r.get(SOURCE.NAME), SourceKind.fromWireName(r.get(SOURCE.KIND).getLiteral()),
                         r.get(ACCOUNT.EXTERNAL_ID), r.get(ACCOUNT.USER_NAME), r.get(ACCOUNT.WORKER_ID),
-                        r.get(ACCOUNT.ACTIVE), r.get(ACCOUNT.RESOURCE).data(),
-                        Clock.fromDb(r.get(ACCOUNT.CREATED_AT)), Clock.fromDb(r.get(ACCOUNT.UPDATED_AT))));
-    }
-
-    /** A person's events in their sequence, after the given sequence number (null: from the first). */
-    public List<EventRow> events(DSLContext db, String personId, Long afterSeq, int limit) {
-        Condition c = EVENT.PERSON_ID.eq(personId);
-        if (afterSeq != null) {
-            c = c.and(EVENT.PERSON_SEQ.gt(afterSeq));
-        }
-        return db.select(EVENT.ID, EVENT.TYPE, EVENT.PERSON_SEQ, EVENT.CREATED_AT, SOURCE.NAME, EVENT.PAYLOAD)
-                .from(EVENT).leftJoin(SOURCE).on(SOURCE.ID.eq(EVENT.SOURCE_ID))
-                .where(c)
-                .orderBy(EVENT.PERSON_SEQ, EVENT.PK)
-                .limit(limit)
-                .fetch(r -> new EventRow(r.value1(), r.value2(), r.value3(), Clock.fromDb(r.value4()), r.value5(),
-                        r.value6().data()));
+                        r.get(ACCOUNT.ACTIVE), Clock.fromDb(r.get(ACCOUNT.CREATED_AT)), Clock.fromDb(r.get(ACCOUNT.UPDATED_AT))));
     }
 
     private List<Condition> conditions(DSLContext db, Filter f) {
@@ -167,8 +136,8 @@ public final class PersonQueries {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private PersonRow toRow(Record r) {
-        return new PersonRow(r.get(PERSON.PK), r.get(PERSON.ID), r.get(PERSON.STATE) == null ? null : r.get(PERSON.STATE).getLiteral(), r.get(PERSON.STATE_REASON),
+    private ListedPerson toRow(Record r) {
+        return new ListedPerson(r.get(PERSON.PK), r.get(PERSON.ID), PersonStates.toDomain(r.get(PERSON.STATE)), r.get(PERSON.STATE_REASON),
                 r.get(PERSON.PROVISIONAL), persons.fromJson(r.get(PERSON.GOLDEN).data()), r.get(PERSON.VERSION),
                 Clock.fromDb(r.get(PERSON.CREATED_AT)), Clock.fromDb(r.get(PERSON.UPDATED_AT)));
     }

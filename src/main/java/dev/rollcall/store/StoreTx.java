@@ -13,13 +13,15 @@ import dev.rollcall.identity.MatchCases;
 import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.Persons;
 import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceRegistry;
+import dev.rollcall.identity.SourceRegistryTx;
 import dev.rollcall.identity.SourceSettings;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Every domain port bound to one jOOQ transaction. Made per transaction; the row classes are cheap. */
-public final class StoreTx implements DirectoryTx {
+public final class StoreTx implements DirectoryTx, SourceRegistryTx {
     private final Persons persons;
     private final MatchIndex matching;
     private final LinkedAccounts accounts;
@@ -30,6 +32,7 @@ public final class StoreTx implements DirectoryTx {
     private final AuditLog audit;
     private final AccountRows accountRows;
     private final GroupRows groupRows;
+    private final SourceRegistry sourceRegistry;
 
     StoreTx(DSLContext tx, StoreParts parts) {
         this.persons = new PersonRows(tx, parts.persons());
@@ -62,6 +65,7 @@ public final class StoreTx implements DirectoryTx {
         this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
         this.accountRows = new StoreAccountRows(tx, parts.accounts());
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
+        this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
     }
 
     @Override
@@ -114,15 +118,20 @@ public final class StoreTx implements DirectoryTx {
         return groupRows;
     }
 
+    @Override
+    public SourceRegistry sourceRegistry() {
+        return sourceRegistry;
+    }
+
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships) {
+                      MembershipQueries memberships, CredentialStore credentials) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships);
+                    memberships, new CredentialStore());
         }
     }
 }
