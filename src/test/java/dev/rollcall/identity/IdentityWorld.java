@@ -52,7 +52,7 @@ final class IdentityWorld {
         });
     }
 
-    /** The account's id of its person after the push. */
+    /** The id of the person a new account was placed on. */
     String pushed(Source source, String accountId, AccountFacts facts) {
         return push(source, accountId, facts).person().id();
     }

@@ -1,5 +1,6 @@
 package dev.rollcall.identity;
 
+import static dev.rollcall.events.EventType.PERSON_CREATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.identity.AccountResolution.Placement;
@@ -66,8 +67,8 @@ class MatchingUnitTest {
         assertThat(holder).isNotEqualTo(employee);
         assertThat(w.person(holder).provisional()).isTrue();
         assertThat(w.person(holder).state()).isNull();
-        assertThat(w.eventsOf(holder)).isNotEmpty().noneMatch(e -> e.announced());
-        assertThat(w.types(holder)).doesNotContain(dev.rollcall.events.EventType.PERSON_CREATED);
+        assertThat(w.eventsOf(holder)).isNotEmpty().noneMatch(dev.rollcall.events.NewEvent::announced);
+        assertThat(w.types(holder)).doesNotContain(PERSON_CREATED);
 
         MatchCaseView open = w.onlyOpenCase();
         assertThat(open.accountId()).isEqualTo("crm-1");
