@@ -114,12 +114,21 @@ public final class AccountResolution {
         return person.row().ref();
     }
 
-    /** Moves a parked account to the person it now matches; the provisional holder is merged away unannounced. */
+    /**
+     * Moves a parked account to the person it now matches. The provisional holder is merged away
+     * unannounced once it holds nothing; while other accounts are still parked on it, it stays (with its
+     * golden record recomputed from them), so that no account is ever left on a merged person.
+     */
     private PersonRef relinkParked(IdentityTx tx, Source source, long accountPk, String accountId, PersonWork holder,
                                    AccountFacts facts, MatchResult match, Instant now) {
         tx.accounts().relink(accountPk, match.person().pk());
-        tx.matching().moveWorkerLinks(holder.pk(), match.person().pk());
-        tx.persons().markMerged(holder.pk(), match.person().pk(), now);
+        if (tx.accounts().linked(holder.pk()).isEmpty()) {
+            tx.matching().moveWorkerLinks(holder.pk(), match.person().pk());
+            tx.persons().markMerged(holder.pk(), match.person().pk(), now);
+        } else {
+            recompute(holder, tx, now);
+            holder.save(now);
+        }
         PersonWork target = new PersonWork(tx, match.person().pk());
         if (hasWorker(facts)) {
             tx.matching().linkWorker(facts.workerId(), target.pk(), now);

@@ -128,7 +128,8 @@ public final class Matcher {
         for (PersonRef person : persons.values()) {
             GoldenRecord g = golden.getOrDefault(person.pk(), new GoldenRecord(Map.of()));
             List<Evidence> ev = new ArrayList<>();
-            String theirWorker = g.value("workerId");
+            // the same rule as the extractor's: the lifecycle workerId, else the enterprise employeeNumber
+            String theirWorker = g.value("workerId") != null ? g.value("workerId") : g.value("employeeNumber");
             if (facts.workerId() != null && theirWorker != null && !theirWorker.equals(facts.workerId())) {
                 continue; // two different worker ids: never the same human
             }

@@ -47,6 +47,10 @@ final class PersonOperations {
         }
         tx.matching().moveWorkerLinks(merged.pk(), survivor.pk());
         tx.persons().markMerged(merged.pk(), survivor.pk(), now);
+        // a case waiting on the merged (provisional) person is answered by the merge: linked to the survivor
+        for (String caseId : tx.cases().openHeldBy(mergedId)) {
+            tx.cases().close(caseId, "link", survivorId, actor.name(), now);
+        }
         List<String> accountIds = moved.stream().map(LinkedAccount::id).toList();
         survivor.emit(new EventPayload.PersonMerged(survivor.id(), survivorId, mergedId, accountIds), null);
         merged.emit(new EventPayload.PersonMerged(merged.id(), survivorId, mergedId, accountIds), null);
@@ -129,7 +133,13 @@ final class PersonOperations {
             outcome = MatchOutcome.LINKED_BY_ADMIN;
             name = "link";
         } else if (decision instanceof CaseDecision.NewPerson) {
+            if (link == null) {
+                throw IdentityException.conflict("the account of case " + caseId + " no longer exists");
+            }
             PersonWork holder = new PersonWork(tx, person(tx, c.holdingPersonId()).pk());
+            if (holder.row().mergedIntoPk() != null) {
+                throw IdentityException.conflict("the account of case " + caseId + " was merged into another person");
+            }
             if (holder.provisional()) {
                 holder.promote(now);
                 holder.emitCreated(c.sourceId(), "match_case", caseId);

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rollcall.events.EventPayload;
 import dev.rollcall.events.NewEvent;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** An admin's decision on a match case (PersonOperations.decide), against the in-memory store. */
@@ -93,8 +92,6 @@ class CaseDecisionUnitTest {
     }
 
     @Test
-    @Disabled("Domain bug: an admin merge of a case's holder leaves the case open; a later new-person decision "
-            + "promotes the merged person and announces person.created for a person that holds no account")
     void aCaseWhoseHolderWasMergedAwayNeverAnnouncesThatPerson() {
         w.merge(employee, holder);
 
@@ -109,8 +106,6 @@ class CaseDecisionUnitTest {
     }
 
     @Test
-    @Disabled("Domain oddity: a link decision refuses a case whose account was deleted ('no longer exists'), but a "
-            + "new-person decision on it promotes the holder and announces a person without any account")
     void aNewPersonDecisionOnACaseWhoseAccountWasDeletedAnnouncesNobody() {
         w.delete("crm-1");
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.identity.AccountResolution.Placement;
 import dev.rollcall.identity.MatchResult.Strength;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,9 +151,6 @@ class MatchingUnitTest {
     }
 
     @Test
-    @Disabled("Domain bug: the worker-id veto reads golden 'workerId' only, but the extractor also takes the worker id "
-            + "from employeeNumber; two HRIS workers pushed with employeeNumbers only, same name and email, become one "
-            + "person (DEFINITE 100) although Matcher documents 'two different worker ids: never the same human'")
     void workerIdsPushedAsEmployeeNumbersAlsoVetoWeakEvidence() {
         String first = w.pushed(w.hr, "hr-1", Facts.named("Tom", "Twin").email("tom.twin@corp.com").employeeNumber("E1").build());
         Placement second = w.push(w.hr, "hr-2", Facts.named("Tom", "Twin").email("tom.twin@corp.com")

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.events.EventPayload;
 import dev.rollcall.events.NewEvent;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** A changed account parked on a provisional person is matched again (AccountResolution.changed). */
@@ -53,9 +52,6 @@ class ParkedAccountUnitTest {
     }
 
     @Test
-    @Disabled("Domain bug: relinkParked moves only the changed account but marks the provisional holder merged; "
-            + "a second account parked on the same holder stays on a merged person (Persons.markMerged: 'holds no "
-            + "accounts'), and later pushes matching it are linked to that merged person")
     void relinkingOneOfTwoParkedAccountsLeavesNoAccountOnAMergedPerson() {
         Facts joe = Facts.named("Joe", "Early").email("joe@mail.example");
         String holder = w.pushed(w.idp, "idp-1", joe.build());
