@@ -2,6 +2,7 @@ package dev.rollcall.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.events.EventPayload;
 
@@ -23,7 +24,11 @@ final class EventJson {
     }
 
     String write(EventPayload payload) {
-        return json.valueToTree(payload).toString();
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event payload could not be written as JSON", e);
+        }
     }
 
     /** A payload, a record or plain fields as a JSON tree. */
