@@ -43,6 +43,33 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * The authoritative source terminated the person: access is revoked now; destruction follows at
+     * {@code deprovisionAt} (ISO-8601 instant), the end of the grace period of {@code reason}.
+     */
+    record PersonSuspended(String personId, String reason, String deprovisionAt) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_SUSPENDED;
+        }
+    }
+
+    /**
+     * The person is active again: {@code reason} is {@code rescinded} (a termination withdrawn inside its
+     * grace) or {@code rehire} (a return after deprovisioning); {@code previousState} is where it came from.
+     */
+    record PersonReactivated(String personId, String reason, String previousState) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_REACTIVATED;
+        }
+    }
+
+    /** The grace of a termination ran out: downstream systems remove the person; {@code reason} is the termination's. */
+    record PersonDeprovisioned(String personId, String reason) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_DEPROVISIONED;
+        }
+    }
+
     record AccountCreated(String personId, String accountId, String source, String sourceKind,
                           List<AttributeChange> changes, Resolution resolution) implements EventPayload {
         public EventType type() {
