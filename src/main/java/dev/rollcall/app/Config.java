@@ -1,5 +1,6 @@
 package dev.rollcall.app;
 
+import dev.rollcall.lifecycle.GracePolicy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,8 @@ public record Config(
         int maxBodyBytes,
         int bulkMaxOperations,
         int filterMaxResults,
-        IdentitySettings identity) {
+        IdentitySettings identity,
+        GracePolicy grace) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -41,7 +43,8 @@ public record Config(
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
-                IdentitySettings.fromEnvironment(env));
+                IdentitySettings.fromEnvironment(env),
+                LifecycleSettings.grace(env));
     }
 
     private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {

@@ -1,0 +1,42 @@
+package dev.rollcall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The grace periods are ISO-8601 durations; a bad or negative one stops start-up naming the variable. */
+class LifecycleSettingsTest {
+
+    @Test
+    void unsetGracePeriodsTakeTheDocumentedDefaults() {
+        Config c = Config.fromEnvironment(Map.of());
+        assertThat(c.grace().involuntary()).isZero();
+        assertThat(c.grace().voluntary()).isEqualTo(Duration.ofDays(14));
+        assertThat(c.grace().fallback()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void anyDurationIncludingSecondsIsAccepted() {
+        Config c = Config.fromEnvironment(Map.of("ROLLCALL_GRACE_DEFAULT", "PT30S", "ROLLCALL_GRACE_VOLUNTARY", " P1DT2H ",
+                "ROLLCALL_GRACE_INVOLUNTARY", "PT0S"));
+        assertThat(c.grace().fallback()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.grace().voluntary()).isEqualTo(Duration.ofHours(26));
+    }
+
+    @Test
+    void aValueThatIsNoDurationIsRefusedByName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_GRACE_VOLUNTARY", "14 days")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ROLLCALL_GRACE_VOLUNTARY").hasMessageContaining("14 days");
+    }
+
+    @Test
+    void aNegativeDurationIsRefusedByName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_GRACE_INVOLUNTARY", "-PT1S")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ROLLCALL_GRACE_INVOLUNTARY").hasMessageContaining("negative");
+    }
+}
