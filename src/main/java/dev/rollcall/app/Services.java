@@ -21,6 +21,8 @@ import dev.rollcall.identity.Matcher;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceDirectory;
 import dev.rollcall.identity.SourceTokens;
+import dev.rollcall.lifecycle.PersonLifecycle;
+import dev.rollcall.lifecycle.TimerScheduler;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.bulk.BulkProcessor;
 import dev.rollcall.scim.bulk.GroupBulkTarget;
@@ -54,6 +56,7 @@ import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.StoreDirectoryQueries;
 import dev.rollcall.store.StorePeopleDirectory;
 import dev.rollcall.store.StoreSourceDirectory;
+import dev.rollcall.store.StoreTimerClaims;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.PersonQueries;
 import dev.rollcall.scim.discovery.DiscoveryResource;
@@ -87,6 +90,7 @@ public final class Services implements AutoCloseable {
     private final GroupService groups;
     private final AuditChain auditChain;
     private final DirectoryQueries directory;
+    private final TimerScheduler timers;
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
 
@@ -109,14 +113,17 @@ public final class Services implements AutoCloseable {
                 new GoldenComputer(), authority);
         this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
                 authority, resolution, clock);
+        PersonLifecycle lifecycle = new PersonLifecycle(authority, config.grace());
+        this.timers = new TimerScheduler(new StoreTimerClaims(transactions), store, lifecycle, clock);
         this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
-                new AccountChanges(store, resolution, clock), directory);
+                new AccountChanges(store, resolution, lifecycle, clock), directory);
         this.groupRenderer = new GroupRenderer(json);
         MemberInput memberInput = new MemberInput(values, schemas);
         this.groups = new GroupService(schemas, normalizer, immutability, new GroupPatcher(patches, memberInput, schemas),
                 memberInput, groupRenderer, new GroupChanges(store, clock), directory);
         this.auditChain = new AuditChain(bootstrap.database());
         background.register(new AuditSealer(auditChain, clock));
+        background.register(timers);
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceDirectory = new StoreSourceDirectory(bootstrap.database());
         this.sourceAdministration = new SourceAdministration(store, sourceDirectory, accessTokens, clock);
@@ -156,6 +163,11 @@ public final class Services implements AutoCloseable {
 
     public AuditChain auditChain() {
         return auditChain;
+    }
+
+    /** The lifecycle timer scheduler (background work while serving; tests run a pass with runOnce). */
+    public TimerScheduler timerScheduler() {
+        return timers;
     }
 
     /**

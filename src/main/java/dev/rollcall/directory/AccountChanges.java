@@ -8,6 +8,7 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.kernel.RowWrite;
 import dev.rollcall.kernel.Timestamps;
 import dev.rollcall.kernel.Transactor;
+import dev.rollcall.lifecycle.PersonLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,17 +16,21 @@ import java.util.UUID;
 /**
  * The use cases of a source's accounts: create, replace, delete. Each runs in one transaction with
  * everything that follows from it: the account row and its index, identity resolution (matching,
- * the golden record, the person's events, the match decision) and the audit record. SCIM calls these;
- * so will anything else that changes an account.
+ * the golden record, the person's events, the match decision), what it means for the person's
+ * lifecycle (a termination by the authoritative source, a rescind, a rehire) and the audit record.
+ * SCIM calls these; so will anything else that changes an account.
  */
 public final class AccountChanges {
     private final Transactor<? extends DirectoryTx> transactions;
     private final AccountResolution resolution;
+    private final PersonLifecycle lifecycle;
     private final Clock clock;
 
-    public AccountChanges(Transactor<? extends DirectoryTx> transactions, AccountResolution resolution, Clock clock) {
+    public AccountChanges(Transactor<? extends DirectoryTx> transactions, AccountResolution resolution,
+                          PersonLifecycle lifecycle, Clock clock) {
         this.transactions = transactions;
         this.resolution = resolution;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -37,6 +42,7 @@ public final class AccountChanges {
             AccountResolution.Placement placement = resolution.place(tx, source, content.facts(), now);
             long pk = written(tx.accountRows().insert(source.id(), id, placement.person().pk(), now, content), content);
             resolution.created(tx, source, placement, pk, id, content.facts(), actor.name(), now);
+            lifecycle.accountChanged(tx, actor, source, placement.person().pk(), false, now);
             tx.audit().record(now, new AuditRecord(actor, action, "account", id, null,
                     AuditRecord.document(content.document())));
             return new Account(pk, id, source.id(), content.externalId(), content.userName(), content.workerId(),
@@ -58,6 +64,7 @@ public final class AccountChanges {
             written(tx.accountRows().replace(current, version, now, content), content);
             PersonRef person = resolution.changed(tx, source, current.pk(), current.id(), current.personPk(),
                     content.facts(), now);
+            lifecycle.accountChanged(tx, actor, source, person.pk(), false, now);
             tx.audit().record(now, new AuditRecord(actor, action, "account", current.id(),
                     AuditRecord.document(current.document()), AuditRecord.document(content.document())));
             return new Account(current.pk(), current.id(), source.id(), content.externalId(), content.userName(),
@@ -74,6 +81,7 @@ public final class AccountChanges {
             Instant now = Timestamps.now(clock);
             tx.accountRows().delete(current.pk());
             resolution.deleted(tx, source, current.id(), current.personPk(), now);
+            lifecycle.accountChanged(tx, actor, source, current.personPk(), true, now);
             tx.audit().record(now, new AuditRecord(actor, action, "account", current.id(),
                     AuditRecord.document(current.document()), null));
             return null;

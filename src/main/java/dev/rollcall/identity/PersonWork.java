@@ -11,9 +11,10 @@ import java.util.TreeMap;
 /**
  * One locked person being changed in a transaction: recomputes its golden record, numbers its
  * events in the person's sequence, and saves both at the end. Events of a provisional person are
- * logged but not announced downstream.
+ * logged but not announced downstream. Public so that the lifecycle numbers its events in the same
+ * sequence; the golden-record and merge operations stay within identity.
  */
-final class PersonWork {
+public final class PersonWork {
     private final IdentityTx tx;
     private final PersonRow row;
     private final List<NewEvent> events = new ArrayList<>();
@@ -21,7 +22,8 @@ final class PersonWork {
     private boolean provisional;
     private long seq;
 
-    PersonWork(IdentityTx tx, long personPk) {
+    /** Locks the person for the rest of the transaction. */
+    public PersonWork(IdentityTx tx, long personPk) {
         this.tx = tx;
         this.row = tx.persons().lock(personPk);
         this.golden = row.golden();
@@ -29,15 +31,15 @@ final class PersonWork {
         this.seq = row.eventSeq();
     }
 
-    PersonRow row() {
+    public PersonRow row() {
         return row;
     }
 
-    String id() {
+    public String id() {
         return row.id();
     }
 
-    long pk() {
+    public long pk() {
         return row.pk();
     }
 
@@ -45,7 +47,7 @@ final class PersonWork {
         return golden;
     }
 
-    boolean provisional() {
+    public boolean provisional() {
         return provisional;
     }
 
@@ -62,7 +64,8 @@ final class PersonWork {
         return r.changes();
     }
 
-    void emit(EventPayload payload, Long sourceId) {
+    /** Adds an event in the person's sequence; written by {@link #save}. */
+    public void emit(EventPayload payload, Long sourceId) {
         events.add(NewEvent.aboutPerson(payload, row.id(), ++seq, sourceId, !provisional));
     }
 
@@ -78,7 +81,7 @@ final class PersonWork {
         emit(new EventPayload.PersonCreated(row.id(), goldenValues(golden), cause, caseId), sourceId);
     }
 
-    void save(Instant now) {
+    public void save(Instant now) {
         tx.persons().save(row.pk(), golden, seq, now);
         tx.events().append(now, events);
         events.clear();

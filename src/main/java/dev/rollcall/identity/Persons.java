@@ -22,6 +22,12 @@ public interface Persons {
     /** A provisional person becomes a real, active one. */
     void promote(long pk, Instant at);
 
+    /**
+     * A lifecycle transition of a locked person: its new state, why, since when, and until when its
+     * grace runs (null when no grace is running).
+     */
+    void changeState(long pk, LifecycleState state, String reason, Instant since, Instant graceUntil);
+
     /** The person was merged into the survivor: it keeps its row (events name it) and holds no accounts. */
     void markMerged(long pk, long survivorPk, Instant at);
 }

@@ -3,6 +3,7 @@ package dev.rollcall.store;
 import static dev.rollcall.store.generated.Tables.PERSON;
 
 import dev.rollcall.identity.GoldenRecord;
+import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.PersonRow;
 import dev.rollcall.identity.Persons;
@@ -32,6 +33,7 @@ final class PersonRows implements Persons {
                 .set(PERSON.ID, id)
                 .set(PERSON.STATE, provisional ? null : PersonState.active)
                 .set(PERSON.STATE_REASON, provisional ? "unresolved: awaiting a match decision" : null)
+                .set(PERSON.STATE_SINCE, provisional ? null : Clock.toDb(at))
                 .set(PERSON.PROVISIONAL, provisional)
                 .set(PERSON.GOLDEN, JSON.valueOf(persons.toJson(new GoldenRecord(Map.of()))))
                 .set(PERSON.EVENT_SEQ, 0L)
@@ -68,8 +70,21 @@ final class PersonRows implements Persons {
                 .set(PERSON.PROVISIONAL, false)
                 .set(PERSON.STATE, PersonState.active)
                 .setNull(PERSON.STATE_REASON)
+                .set(PERSON.STATE_SINCE, Clock.toDb(at))
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(pk)).and(PERSON.PROVISIONAL.isTrue())
+                .execute();
+    }
+
+    @Override
+    public void changeState(long pk, LifecycleState state, String reason, Instant since, Instant graceUntil) {
+        tx.update(PERSON)
+                .set(PERSON.STATE, PersonStates.toDb(state))
+                .set(PERSON.STATE_REASON, reason)
+                .set(PERSON.STATE_SINCE, Clock.toDb(since))
+                .set(PERSON.GRACE_UNTIL, graceUntil == null ? null : Clock.toDb(graceUntil))
+                .set(PERSON.UPDATED_AT, Clock.toDb(since))
+                .where(PERSON.PK.eq(pk))
                 .execute();
     }
 

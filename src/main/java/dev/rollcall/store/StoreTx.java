@@ -16,6 +16,7 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceRegistry;
 import dev.rollcall.identity.SourceRegistryTx;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.Timers;
 import java.time.Instant;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -33,6 +34,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
     private final AccountRows accountRows;
     private final GroupRows groupRows;
     private final SourceRegistry sourceRegistry;
+    private final Timers timers;
 
     StoreTx(DSLContext tx, StoreParts parts) {
         this.persons = new PersonRows(tx, parts.persons());
@@ -66,6 +68,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
         this.accountRows = new StoreAccountRows(tx, parts.accounts());
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
+        this.timers = new StoreTimers(tx);
     }
 
     @Override
@@ -116,6 +119,11 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
     @Override
     public GroupRows groupRows() {
         return groupRows;
+    }
+
+    @Override
+    public Timers timers() {
+        return timers;
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.rollcall.identity.MatchPolicy;
 import dev.rollcall.identity.Matcher;
 import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.lifecycle.GracePolicy;
+import dev.rollcall.lifecycle.PersonLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +27,8 @@ final class DirectoryWorld {
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
     final AccountResolution resolution = new AccountResolution(new Matcher(MatchPolicy.defaults()),
             new GoldenComputer(), new CurrentAuthority());
-    final AccountChanges accounts = new AccountChanges(store.transactor(), resolution, clock);
+    final AccountChanges accounts = new AccountChanges(store.transactor(), resolution,
+            new PersonLifecycle(new CurrentAuthority(), GracePolicy.defaults()), clock);
     final GroupChanges groups = new GroupChanges(store.transactor(), clock);
 
     /** A User's content as the protocol would derive it (no filter index rows). */

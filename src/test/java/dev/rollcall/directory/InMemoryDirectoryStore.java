@@ -11,6 +11,8 @@ import dev.rollcall.identity.MatchCases;
 import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.Persons;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.InMemoryTimers;
+import dev.rollcall.lifecycle.Timers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * TEST FAKE: the directory's account and group rows in memory, over an {@link InMemoryIdentityStore}
- * (whose account table they share), and a transactor that rolls back both on an exception.
+ * (whose account table they share), the lifecycle timers, and a transactor that rolls back all of them
+ * on an exception.
  *
  * <p>Like the database: userName (case-insensitive) and externalId are unique per source and a taken
  * one comes back as {@code RowWrite.Duplicate}; deleting an account or a group removes its
@@ -43,8 +46,8 @@ public final class InMemoryDirectoryStore {
         }
     }
 
-    /** The directory ports: identity's, plus the account and group rows. */
-    record Ports(IdentityTx identity, AccountRows accountRows, GroupRows groupRows) implements DirectoryTx {
+    /** The directory ports: identity's and the timers, plus the account and group rows. */
+    record Ports(IdentityTx identity, Timers timers, AccountRows accountRows, GroupRows groupRows) implements DirectoryTx {
         public Persons persons() {
             return identity.persons();
         }
@@ -79,18 +82,24 @@ public final class InMemoryDirectoryStore {
     }
 
     private final InMemoryIdentityStore identity;
+    private final InMemoryTimers timers = new InMemoryTimers();
     private final AtomicLong groupPks = new AtomicLong();
     private GroupTables tables = new GroupTables();
     private final InMemoryTransactor<DirectoryTx> transactor;
 
     public InMemoryDirectoryStore(InMemoryIdentityStore identity) {
         this.identity = identity;
-        Ports ports = new Ports(identity.ports(), new InMemoryAccountRows(this), new InMemoryGroupRows(this));
-        this.transactor = new InMemoryTransactor<>(() -> ports, List.of(identity::snapshot, this::snapshot));
+        Ports ports = new Ports(identity.ports(), timers, new InMemoryAccountRows(this), new InMemoryGroupRows(this));
+        this.transactor = new InMemoryTransactor<>(() -> ports, List.of(identity::snapshot, timers::snapshot,
+                this::snapshot));
     }
 
     public InMemoryIdentityStore identity() {
         return identity;
+    }
+
+    public InMemoryTimers timers() {
+        return timers;
     }
 
     public InMemoryTransactor<DirectoryTx> transactor() {

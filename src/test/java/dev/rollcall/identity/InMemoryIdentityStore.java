@@ -180,6 +180,11 @@ public final class InMemoryIdentityStore {
         return List.copyOf(tables.decisions);
     }
 
+    /** The reason, since and grace deadline of the person's last lifecycle transition, if it had one. */
+    public Optional<InMemoryTables.StoredLifecycle> lifecycleOf(String personId) {
+        return person(personId).map(p -> tables.lifecycle.get(p.pk()));
+    }
+
     public Optional<MatchCaseView> matchCase(String id) {
         return Optional.ofNullable(tables.cases.get(id));
     }

@@ -57,6 +57,13 @@ final class InMemoryPersons implements Persons {
     }
 
     @Override
+    public void changeState(long pk, LifecycleState state, String reason, Instant since, Instant graceUntil) {
+        InMemoryTables t = store.tables();
+        t.persons.put(pk, t.person(pk).inState(state, since));
+        t.lifecycle.put(pk, new InMemoryTables.StoredLifecycle(reason, since, graceUntil));
+    }
+
+    @Override
     public void markMerged(long pk, long survivorPk, Instant at) {
         InMemoryTables t = store.tables();
         t.persons.put(pk, t.person(pk).merged(survivorPk, at));

@@ -36,6 +36,10 @@ public final class InMemoryTables {
                     createdAt, at);
         }
 
+        StoredPerson inState(LifecycleState newState, Instant at) {
+            return new StoredPerson(pk, id, newState, provisional, mergedIntoPk, golden, eventSeq, version, createdAt, at);
+        }
+
         StoredPerson merged(long survivorPk, Instant at) {
             return new StoredPerson(pk, id, state, provisional, survivorPk, golden, eventSeq, version, createdAt, at);
         }
@@ -67,6 +71,10 @@ public final class InMemoryTables {
         }
     }
 
+    /** Why a person is in its lifecycle state, since when, and until when its grace runs (null: none). */
+    public record StoredLifecycle(String reason, Instant since, Instant graceUntil) {
+    }
+
     /** One appended event, with the time the change gave it. */
     public record LoggedEvent(Instant at, NewEvent event) {
     }
@@ -88,6 +96,8 @@ public final class InMemoryTables {
     AuthorityMatrix authority;
     List<LoggedEvent> events = new ArrayList<>();
     List<LoggedAudit> audit = new ArrayList<>();
+    /** person pk → the details of its last lifecycle transition. */
+    Map<Long, StoredLifecycle> lifecycle = new LinkedHashMap<>();
 
     InMemoryTables copy() {
         InMemoryTables c = new InMemoryTables();
@@ -102,6 +112,7 @@ public final class InMemoryTables {
         c.authority = authority;
         c.events = new ArrayList<>(events);
         c.audit = new ArrayList<>(audit);
+        c.lifecycle = new LinkedHashMap<>(lifecycle);
         return c;
     }
 

@@ -177,8 +177,9 @@ class ResolutionScenariosTest {
         PersonDetail p = push.person(personId(first));
         assertThat(p.accounts()).extracting(LinkedAccount::id).containsExactly(again.get("id").asText());
         assertThat(golden(p, "email")).isEqualTo("rae.h@corp.com");
+        // issue 7: deleting the HRIS account suspends the person; its return inside the grace reactivates it
         assertThat(push.eventTypes(p.id())).containsExactly("person.created", "account.created", "account.deleted",
-                "person.updated", "account.created", "person.updated");
+                "person.updated", "person.suspended", "account.created", "person.updated", "person.reactivated");
     }
 
     @Test

@@ -98,9 +98,10 @@ class UserWritesPersistTest {
         server.delete("/scim/v2/Users/" + id, hr);
         List<String> types = db.select(EVENT.TYPE).from(EVENT).where(EVENT.PERSON_ID.eq(personId))
                 .orderBy(EVENT.PERSON_SEQ).fetch(EVENT.TYPE);
-        // issue 3: a change of the golden record is also announced as person.updated (old → new)
+        // issue 3: a change of the golden record is also announced as person.updated (old → new);
+        // issue 7: deleting the HRIS account terminates the person (person.suspended)
         assertThat(types).containsExactly("person.created", "account.created", "account.updated", "person.updated",
-                "account.deleted", "person.updated");
+                "account.deleted", "person.updated", "person.suspended");
         JsonNode updated = server.parse(db.select(EVENT.PAYLOAD).from(EVENT)
                 .where(EVENT.PERSON_ID.eq(personId)).and(EVENT.TYPE.eq("account.updated")).fetchOne(EVENT.PAYLOAD).data());
         assertThat(updated.at("/changes/0/attribute").asText()).isEqualTo("title");

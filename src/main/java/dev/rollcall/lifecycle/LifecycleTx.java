@@ -1,0 +1,9 @@
+package dev.rollcall.lifecycle;
+
+import dev.rollcall.identity.IdentityTx;
+
+/** The ports lifecycle work uses: identity's, plus the person's timers, all in one transaction. */
+public interface LifecycleTx extends IdentityTx {
+
+    Timers timers();
+}

@@ -1,0 +1,101 @@
+package dev.rollcall.lifecycle;
+
+import dev.rollcall.events.Actor;
+import dev.rollcall.kernel.BackgroundTask;
+import dev.rollcall.kernel.Timestamps;
+import dev.rollcall.kernel.Transactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fires due timers: each pass claims a batch (a short transaction that leases them to this
+ * scheduler), then fires each in a transaction of its own, so one failing timer never holds back the
+ * others. Timers that came due while no server ran fire on the first pass after start. Several
+ * schedulers (instances) may share one database: a claimed timer is skipped by the others, and
+ * firing re-checks the lease, so each timer fires once.
+ */
+public final class TimerScheduler implements BackgroundTask {
+    static final Duration INTERVAL = Duration.ofMillis(500);
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final int BATCH = 100;
+
+    private final TimerClaims claims;
+    private final Transactor<? extends LifecycleTx> transactions;
+    private final PersonLifecycle lifecycle;
+    private final Clock clock;
+    private final int batch;
+    private final String owner = "scheduler-" + UUID.randomUUID();
+
+    public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
+                          Clock clock) {
+        this(claims, transactions, lifecycle, clock, BATCH);
+    }
+
+    /** With a smaller batch, so that a test sees several schedulers take turns over a few timers. */
+    public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
+                          Clock clock, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        this.claims = claims;
+        this.transactions = transactions;
+        this.lifecycle = lifecycle;
+        this.clock = clock;
+        this.batch = batch;
+    }
+
+    /** Who this scheduler's leases name. */
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public String name() {
+        return "lifecycle-timers";
+    }
+
+    @Override
+    public Duration interval() {
+        return INTERVAL;
+    }
+
+    /**
+     * One pass: claims and fires batches until nothing is due (or the thread is interrupted). A timer
+     * whose firing fails stays leased until its lease runs out and is retried then; the others still
+     * fire, and the first failure is rethrown at the end so that the pass is logged as failed.
+     */
+    @Override
+    public void runOnce() {
+        RuntimeException failure = null;
+        while (!Thread.currentThread().isInterrupted()) {
+            Instant now = Timestamps.now(clock);
+            List<Timer> due = claims.claimDue(now, owner, now.plus(LEASE), batch);
+            for (Timer t : due) {
+                try {
+                    fire(t);
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (due.size() < batch) {
+                break;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Fires one claimed timer; returns whether it changed its person. */
+    private boolean fire(Timer timer) {
+        Actor actor = Actor.of("lifecycle:timer");
+        return transactions.inTransaction(tx -> lifecycle.fire(tx, timer, owner, actor, Timestamps.now(clock)));
+    }
+}

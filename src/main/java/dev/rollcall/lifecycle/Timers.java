@@ -1,0 +1,27 @@
+package dev.rollcall.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A person's timers, in the current transaction (the person is locked by the caller first). */
+public interface Timers {
+
+    /** A new pending timer; returns its key. */
+    long schedule(long personPk, TimerKind kind, String reason, Instant dueAt, Instant now);
+
+    /** Cancels the person's pending timers of this kind; returns how many there were. */
+    int cancelPending(long personPk, TimerKind kind, Instant now);
+
+    /** The person's pending timers, soonest first. */
+    List<Timer> pending(long personPk);
+
+    /**
+     * Locks a timer this scheduler leased, if it is still pending and still leased to {@code owner}
+     * (a cancel or another scheduler whose lease took over makes it absent).
+     */
+    Optional<Timer> lockLeased(long timerPk, String owner);
+
+    /** The timer is done: fired, or cancelled because its person no longer needed it. */
+    void finish(long timerPk, boolean fired, Instant now);
+}

@@ -1,0 +1,45 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.TIMER;
+
+import dev.rollcall.lifecycle.Timer;
+import dev.rollcall.lifecycle.TimerClaims;
+import dev.rollcall.store.generated.enums.TimerStatus;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Claims due timers in a short READ COMMITTED transaction (the pool's isolation): walks
+ * {@code ix_timer_due} in its own order (status, due_at, pk) with FOR UPDATE SKIP LOCKED, so that a
+ * concurrent claimer skips these rows instead of waiting, and leases them before committing.
+ */
+public final class StoreTimerClaims implements TimerClaims {
+    private final Transactions transactions;
+
+    public StoreTimerClaims(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<Timer> claimDue(Instant now, String owner, Instant leaseUntil, int limit) {
+        LocalDateTime at = Clock.toDb(now);
+        return transactions.inTransaction(tx -> {
+            List<Timer> due = tx.selectFrom(TIMER)
+                    .where(TIMER.STATUS.eq(TimerStatus.pending)).and(TIMER.DUE_AT.le(at))
+                    .and(TIMER.LEASE_UNTIL.isNull().or(TIMER.LEASE_UNTIL.lt(at)))
+                    .orderBy(TIMER.STATUS, TIMER.DUE_AT, TIMER.PK)
+                    .limit(limit)
+                    .forUpdate().skipLocked()
+                    .fetch(StoreTimers::toTimer);
+            if (!due.isEmpty()) {
+                tx.update(TIMER)
+                        .set(TIMER.LEASE_OWNER, owner)
+                        .set(TIMER.LEASE_UNTIL, Clock.toDb(leaseUntil))
+                        .where(TIMER.PK.in(due.stream().map(Timer::pk).toList()))
+                        .execute();
+            }
+            return due;
+        });
+    }
+}
