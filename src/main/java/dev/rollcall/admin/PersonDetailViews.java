@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The wire form of one person (golden record with provenance, personas, accounts, cases) and its timeline. */
+/** The wire form of one person (lifecycle state and timers, golden record with provenance, personas, accounts, cases) and its timeline. */
 final class PersonDetailViews {
     private final ObjectMapper json;
 
@@ -29,6 +29,11 @@ final class PersonDetailViews {
         node.put("id", p.id());
         node.put("state", p.state() == null ? null : p.state().wireName());
         node.put("stateReason", p.stateReason());
+        SourceViews.time(node, "stateSince", p.stateSince());
+        SourceViews.time(node, "graceUntil", p.graceUntil());
+        ArrayNode timers = node.putArray("pendingTimers");
+        p.pendingTimers().forEach(t -> SourceViews.time(timers.addObject().put("kind", t.kind()).put("reason", t.reason()),
+                "dueAt", t.dueAt()));
         node.put("provisional", p.provisional());
         node.put("mergedInto", p.mergedIntoId());
         ObjectNode golden = node.putObject("golden");

@@ -7,16 +7,19 @@ import static dev.rollcall.store.generated.Tables.MATCH_CASE;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE_CANDIDATE;
 import static dev.rollcall.store.generated.Tables.MATCH_DECISION;
 import static dev.rollcall.store.generated.Tables.PERSON;
+import static dev.rollcall.store.generated.Tables.TIMER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.IdentityQueries;
 import dev.rollcall.identity.LinkedAccount;
 import dev.rollcall.identity.MatchCaseView;
+import dev.rollcall.identity.PendingTimer;
 import dev.rollcall.identity.Persona;
 import dev.rollcall.identity.PersonDetail;
 import dev.rollcall.identity.TimelineEntry;
 import dev.rollcall.store.generated.enums.MatchCaseStatus;
+import dev.rollcall.store.generated.enums.TimerStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -63,16 +66,24 @@ public final class IdentityReads implements IdentityQueries {
         var p = PERSON.as("p");
         var survivor = PERSON.as("s");
         return db.select(p.PK, p.ID, p.STATE, p.STATE_REASON, p.PROVISIONAL, survivor.ID, p.GOLDEN, p.VERSION,
-                        p.CREATED_AT, p.UPDATED_AT)
+                        p.CREATED_AT, p.UPDATED_AT, p.STATE_SINCE, p.GRACE_UNTIL)
                 .from(p).leftJoin(survivor).on(survivor.PK.eq(p.MERGED_INTO_PK))
                 .where(p.ID.eq(id))
                 .fetchOptional(r -> {
                     List<LinkedAccount> accounts = new AccountFactRows(db, facts).linked(r.value1());
                     List<Persona> personas = accounts.stream().map(Persona::of).toList();
-                    return new PersonDetail(r.value2(), PersonStates.toDomain(r.value3()), r.value4(), r.value5(), r.value6(),
+                    return new PersonDetail(r.value2(), PersonStates.toDomain(r.value3()), r.value4(),
+                            Clock.fromDb(r.value11()), Clock.fromDb(r.value12()), pendingTimers(r.value1()), r.value5(), r.value6(),
                             persons.fromJson(r.value7().data()), personas, accounts, openCases(id), r.value8(),
                             Clock.fromDb(r.value9()), Clock.fromDb(r.value10()));
                 });
+    }
+
+    private List<PendingTimer> pendingTimers(long personPk) {
+        return db.select(TIMER.KIND, TIMER.REASON, TIMER.DUE_AT).from(TIMER)
+                .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))
+                .orderBy(TIMER.DUE_AT, TIMER.PK)
+                .fetch(r -> new PendingTimer(r.value1(), r.value2(), Clock.fromDb(r.value3())));
     }
 
     private List<String> openCases(String personId) {
