@@ -1,0 +1,196 @@
+package dev.rollcall.lifecycle;
+
+import static dev.rollcall.lifecycle.LifecyclePushes.personId;
+import static dev.rollcall.lifecycle.LifecyclePushes.terminated;
+import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.TIMER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.app.Config;
+import dev.rollcall.app.RollcallServer;
+import dev.rollcall.app.Services;
+import dev.rollcall.events.Actor;
+import dev.rollcall.identity.AdminScope;
+import dev.rollcall.identity.CurrentAuthority;
+import dev.rollcall.identity.SourceKind;
+import dev.rollcall.store.StoreTimerClaims;
+import dev.rollcall.store.StoreTransactor;
+import dev.rollcall.store.Transactions;
+import dev.rollcall.store.generated.enums.TimerStatus;
+import dev.rollcall.testing.HttpResult;
+import dev.rollcall.testing.MutableClock;
+import dev.rollcall.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Timers across instances and restarts, on one real MariaDB: a server pushes terminations and stops;
+ * then two instances' schedulers race over the due timers, or a restarted server fires them at start.
+ */
+class SchedulerInstancesTest {
+    private static final Actor OPERATOR = Actor.of("operator:test");
+    private final MutableClock clock = MutableClock.startingNow();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private TestDatabases.TestDb db;
+    private Config config;
+    private RollcallServer server;
+    private Services services;
+    private String hr;
+    private String reader;
+
+    @BeforeEach
+    void database() {
+        db = TestDatabases.fresh();
+        config = Config.fromEnvironment(Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
+                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_HTTP_PORT", "0", "ROLLCALL_DB_POOL_SIZE", "4"));
+    }
+
+    @AfterEach
+    void closeAndDrop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        TestDatabases.drop(db);
+    }
+
+    /** Starts a serving instance (HTTP and background work) on the shared database. */
+    private void serve() {
+        services = Services.open(config, clock);
+        server = RollcallServer.start(config, services);
+        open.add(server);
+    }
+
+    private void stopServing() {
+        open.remove(server);
+        server.close();
+    }
+
+    private LifecyclePushes pushes() {
+        ObjectMapper json = services.json();
+        String base = "http://127.0.0.1:" + server.port();
+        return new LifecyclePushes((method, path, token, body) -> send(base, json, method, path, token, body), json);
+    }
+
+    private HttpResult send(String base, ObjectMapper json, String method, String path, String token, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
+                    .method(method, publisher).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Serves, registers an HRIS and a reader, pushes {@code count} employees and terminates them. */
+    private List<String> terminate(int count, String reason) {
+        serve();
+        hr = services.sourceAdministration().addSource(OPERATOR, "workday", SourceKind.HRIS, null).token();
+        reader = services.sourceAdministration().addAdminToken(OPERATOR, "it-reader", AdminScope.READ);
+        LifecyclePushes pushes = pushes();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ObjectNode employee = pushes.employee("leaver" + i, "R-" + i);
+            JsonNode user = pushes.create(hr, employee);
+            pushes.replace(hr, user, terminated(employee, reason));
+            ids.add(personId(user));
+        }
+        return ids;
+    }
+
+    private int events(Services s, String type) {
+        return s.database().dsl().fetchCount(EVENT, EVENT.TYPE.eq(type));
+    }
+
+    @Test
+    void twoSchedulerInstancesOnOneDatabaseFireEachTimerOnce() throws Exception {
+        List<String> ids = terminate(30, null);
+        stopServing();
+        Services one = Services.open(config, clock);
+        open.add(one);
+        Services two = Services.open(config, clock);
+        open.add(two);
+        TimerScheduler a = scheduler(one);
+        TimerScheduler b = scheduler(two);
+        clock.advance(Duration.ofDays(8));
+
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Void> ra = CompletableFuture.runAsync(() -> await(go, a));
+        CompletableFuture<Void> rb = CompletableFuture.runAsync(() -> await(go, b));
+        go.countDown();
+        CompletableFuture.allOf(ra, rb).get(60, TimeUnit.SECONDS);
+        a.runOnce();
+        b.runOnce();
+
+        assertThat(events(one, "person.deprovisioned")).isEqualTo(ids.size());
+        for (String id : ids) {
+            assertThat(one.database().dsl().fetchCount(EVENT, EVENT.PERSON_ID.eq(id)
+                    .and(EVENT.TYPE.eq("person.deprovisioned")))).as(id).isEqualTo(1);
+        }
+        assertThat(one.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.fired))).isEqualTo(ids.size());
+        assertThat(one.database().dsl().selectDistinct(TIMER.LEASE_OWNER).from(TIMER).fetch(TIMER.LEASE_OWNER))
+                .isSubsetOf(a.owner(), b.owner());
+    }
+
+    @Test
+    void aTimerThatCameDueWhileTheServerWasDownFiresOnceAtStartAndOneNotYetDueWaits() {
+        List<String> ids = terminate(1, null);
+        LifecyclePushes before = pushes();
+        ObjectNode voluntary = before.employee("stayer", "R-V");
+        JsonNode user = before.create(hr, voluntary);
+        before.replace(hr, user, terminated(voluntary, "voluntary"));
+        stopServing();
+
+        clock.advance(Duration.ofDays(8));
+        serve();
+        LifecyclePushes after = pushes();
+
+        after.awaitState(reader, ids.get(0), "deprovisioned");
+        services.timerScheduler().runOnce();
+        assertThat(events(services, "person.deprovisioned")).isEqualTo(1);
+        JsonNode waiting = after.person(reader, personId(user));
+        assertThat(waiting.get("state").asText()).isEqualTo("suspended");
+        assertThat(waiting.get("pendingTimers")).hasSize(1);
+    }
+
+    private static void await(CountDownLatch go, TimerScheduler scheduler) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        scheduler.runOnce();
+    }
+
+    /** One instance's scheduler over its own pool, with a small batch so the two take turns. */
+    private TimerScheduler scheduler(Services s) {
+        Transactions transactions = new Transactions(s.database());
+        return new TimerScheduler(new StoreTimerClaims(transactions), new StoreTransactor(transactions, s.json()),
+                new PersonLifecycle(new CurrentAuthority(), config.grace()), clock, 3);
+    }
+}
