@@ -39,6 +39,10 @@ final class FilterTestDatabase implements AutoCloseable {
         return database.dsl();
     }
 
+    Database database() {
+        return database;
+    }
+
     @Override
     public void close() {
         try {
