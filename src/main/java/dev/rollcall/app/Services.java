@@ -33,6 +33,7 @@ import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupsResource;
 import dev.rollcall.scim.groups.MemberInput;
+import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.search.FilterScope;
 import dev.rollcall.scim.search.GroupSearch;
@@ -62,6 +63,7 @@ import dev.rollcall.store.CredentialStore;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.Migrations;
 import dev.rollcall.store.Transactions;
+import dev.rollcall.web.PublicUrl;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,28 +192,29 @@ public final class Services implements AutoCloseable {
     }
 
     /** The JAX-RS resources of the protocol surfaces. */
-    List<Object> resources(Config config) {
+    List<Object> resources(Config config, PublicUrl publicUrl) {
+        ResourceLocations locations = new ResourceLocations(publicUrl);
         ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
         ScimBodyReader bodies = new ScimBodyReader(json, config.maxBodyBytes());
         AttributeProjector projector = new AttributeProjector(schemas);
         List<Object> out = new ArrayList<>();
-        out.add(new DiscoveryResource(schemas, limits, json));
-        out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new DiscoveryResource(schemas, limits, json, locations));
+        out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits, locations));
         out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users),
                 ResourceKind.GROUPS, new GroupBulkTarget(groups))),
-                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
-        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
-        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
-                new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
-        out.addAll(adminResources(config));
+                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json, locations));
+        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits, locations));
+        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas, locations),
+                new GroupSearch(groups, groupRenderer, projector, schemas, locations)), new FilterScope(schemas)), bodies, json, limits));
+        out.addAll(adminResources(config, publicUrl));
         return out;
     }
 
     /** The admin API at /api/v1. */
-    private List<Object> adminResources(Config config) {
+    private List<Object> adminResources(Config config, PublicUrl publicUrl) {
         AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
         List<Object> out = new ArrayList<>();
-        out.add(new SourcesResource(sourceAdministration, sourceTokens, requests, json));
+        out.add(new SourcesResource(sourceAdministration, sourceTokens, requests, json, publicUrl));
         out.add(new PeopleResource(new PeopleQueries(new StorePeopleDirectory(bootstrap.database(), new PersonQueries(json)),
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
