@@ -10,6 +10,7 @@ import dev.rollcall.app.http.ObjectMapperResolver;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.web.CorrelationFilter;
+import dev.rollcall.web.NoStoreFilter;
 import dev.rollcall.web.PublicUrl;
 import java.io.IOException;
 import java.net.BindException;
@@ -82,6 +83,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(JacksonFeature.class);
         rc.register(new ObjectMapperResolver(json));
         rc.register(new CorrelationFilter());
+        rc.register(new NoStoreFilter());
         rc.register(new BearerAuthFilter(services.callerLookup()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
