@@ -20,6 +20,7 @@ public record Config(
         int maxBodyBytes,
         int bulkMaxOperations,
         int filterMaxResults,
+        int authFailureLimit,
         IdentitySettings identity) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -43,6 +44,7 @@ public record Config(
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
+                intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env));
     }
 

@@ -84,7 +84,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(new ObjectMapperResolver(json));
         rc.register(new CorrelationFilter());
         rc.register(new NoStoreFilter());
-        rc.register(new BearerAuthFilter(services.callerLookup()));
+        rc.register(new BearerAuthFilter(services.callerLookup(), services.authThrottle()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
         rc.register(IdentityExceptionMapper.class);

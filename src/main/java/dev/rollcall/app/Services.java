@@ -10,6 +10,7 @@ import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourcesResource;
+import dev.rollcall.app.http.AuthFailureThrottle;
 import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.CallerLookup;
 import dev.rollcall.identity.AccessTokens;
@@ -82,6 +83,7 @@ public final class Services implements AutoCloseable {
     private final UserRenderer userRenderer;
     private final UserService users;
     private final CachingCallerLookup callerLookup;
+    private final AuthFailureThrottle authThrottle;
     private final SourceTokens sourceTokens;
     private final SourceDirectory sourceDirectory;
     private final IdentityAdministration identityAdministration;
@@ -126,6 +128,7 @@ public final class Services implements AutoCloseable {
         this.callerLookup = new CachingCallerLookup(
                 token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
                 Duration.ofSeconds(5), System::nanoTime);
+        this.authThrottle = new AuthFailureThrottle(config.authFailureLimit(), clock);
         this.sourceTokens = new SourceTokens(store, accessTokens, callerLookup::forgetAll, clock);
     }
 
@@ -184,6 +187,11 @@ public final class Services implements AutoCloseable {
 
     public CallerLookup callerLookup() {
         return callerLookup;
+    }
+
+    /** Failed bearer-token attempts per client address. */
+    public AuthFailureThrottle authThrottle() {
+        return authThrottle;
     }
 
     /** Identity administration: authority matrix, match cases, merge/unmerge, person detail and timeline. */
