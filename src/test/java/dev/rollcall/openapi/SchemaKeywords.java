@@ -1,7 +1,6 @@
 package dev.rollcall.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +47,7 @@ final class SchemaKeywords {
             }
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
             String at = pointer + "/" + escape(key);
             if (key.equals("example") || key.equals("examples")) {
@@ -58,7 +56,7 @@ final class SchemaKeywords {
             if (key.equals("schema") && e.getValue().isObject()) {
                 walkSchema(e.getValue(), at, stray);
             } else if (key.equals("schemas") && pointer.equals("/components")) {
-                e.getValue().fields().forEachRemaining(s -> walkSchema(s.getValue(), at + "/" + escape(s.getKey()), stray));
+                e.getValue().properties().forEach(s -> walkSchema(s.getValue(), at + "/" + escape(s.getKey()), stray));
             } else {
                 walkOther(e.getValue(), at, stray);
             }
@@ -73,8 +71,7 @@ final class SchemaKeywords {
             stray.add(pointer + ": not a schema");
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : schema.properties()) {
             String key = e.getKey();
             JsonNode value = e.getValue();
             String at = pointer + "/" + escape(key);
@@ -87,7 +84,7 @@ final class SchemaKeywords {
                     walkSchema(value.get(i), at + "/" + i, stray);
                 }
             } else if (NAMED.contains(key)) {
-                value.fields().forEachRemaining(s -> walkSchema(s.getValue(), at + "/" + escape(s.getKey()), stray));
+                value.properties().forEach(s -> walkSchema(s.getValue(), at + "/" + escape(s.getKey()), stray));
             }
         }
     }
