@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.RegisteredSource;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.identity.SourceSettingsChanges;
 import dev.rollcall.identity.SourceTokens;
 import dev.rollcall.web.PublicUrl;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,10 +34,12 @@ public final class SourcesResource {
     private final ObjectMapper json;
     private final SourceViews views;
     private final PublicUrl publicUrl;
+    private final SourceSettingsChanges settings;
 
-    public SourcesResource(SourceAdministration administration, SourceTokens tokens, AdminRequests requests,
-                           ObjectMapper json, PublicUrl publicUrl) {
+    public SourcesResource(SourceAdministration administration, SourceTokens tokens, SourceSettingsChanges settings,
+                           AdminRequests requests, ObjectMapper json, PublicUrl publicUrl) {
         this.administration = administration;
+        this.settings = settings;
         this.publicUrl = publicUrl;
         this.tokens = tokens;
         this.requests = requests;
@@ -55,11 +59,13 @@ public final class SourcesResource {
     public Response create(@Context ContainerRequestContext request,
                            @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "kind", "mayCreatePersons");
+        AdminRequests.onlyFields(in, "name", "kind", "mayCreatePersons", "assertsWorkerIds");
         String name = AdminRequests.requiredText(in, "name");
         SourceKind kind = kind(AdminRequests.requiredText(in, "kind"));
         Boolean mayCreate = AdminRequests.optionalBoolean(in, "mayCreatePersons");
-        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind, mayCreate);
+        Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
+        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind,
+                mayCreate, asserts);
         RegisteredSource state = administration.source(name);
         ObjectNode out = views.detail(state);
         ObjectNode token = views.token(state.tokens().get(0));
@@ -72,6 +78,20 @@ public final class SourcesResource {
     @Path("{name}")
     public ObjectNode get(@PathParam("name") String name) {
         return views.detail(administration.source(name));
+    }
+
+    /** Changes what the source is trusted with; today whether its worker ids are strong keys. */
+    @PATCH
+    @Path("{name}")
+    public ObjectNode change(@Context ContainerRequestContext request, @Context HttpHeaders headers,
+                             @PathParam("name") String name, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, false);
+        AdminRequests.onlyFields(in, "assertsWorkerIds");
+        Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
+        if (asserts == null) {
+            throw new AdminException(400, "'assertsWorkerIds' (true or false) is required");
+        }
+        return views.detail(settings.setAssertsWorkerIds(AdminRequests.actor(request), name, asserts));
     }
 
     @POST

@@ -21,6 +21,7 @@ import dev.rollcall.identity.IdentityAdministration;
 import dev.rollcall.identity.Matcher;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceDirectory;
+import dev.rollcall.identity.SourceSettingsChanges;
 import dev.rollcall.identity.SourceTokens;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.bulk.BulkProcessor;
@@ -85,6 +86,7 @@ public final class Services implements AutoCloseable {
     private final CachingCallerLookup callerLookup;
     private final AuthFailureThrottle authThrottle;
     private final SourceTokens sourceTokens;
+    private final SourceSettingsChanges sourceSettings;
     private final SourceDirectory sourceDirectory;
     private final IdentityAdministration identityAdministration;
     private final GroupRenderer groupRenderer;
@@ -130,6 +132,8 @@ public final class Services implements AutoCloseable {
                 Duration.ofSeconds(5), System::nanoTime);
         this.authThrottle = new AuthFailureThrottle(config.authFailureLimit(), clock);
         this.sourceTokens = new SourceTokens(store, accessTokens, callerLookup::forgetAll, clock);
+        // the authentication cache holds sources: forget it so a changed setting applies to the next push
+        this.sourceSettings = new SourceSettingsChanges(store, sourceDirectory, callerLookup::forgetAll, clock);
     }
 
     /** Wires the process on the system clock. Opens (and migrates) the database; writes nothing else. */
@@ -222,7 +226,7 @@ public final class Services implements AutoCloseable {
     private List<Object> adminResources(Config config, PublicUrl publicUrl) {
         AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
         List<Object> out = new ArrayList<>();
-        out.add(new SourcesResource(sourceAdministration, sourceTokens, requests, json, publicUrl));
+        out.add(new SourcesResource(sourceAdministration, sourceTokens, sourceSettings, requests, json, publicUrl));
         out.add(new PeopleResource(new PeopleQueries(new StorePeopleDirectory(bootstrap.database(), new PersonQueries(json)),
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
