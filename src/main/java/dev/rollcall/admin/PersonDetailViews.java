@@ -83,6 +83,9 @@ final class PersonDetailViews {
     private ObjectNode account(LinkedAccount a) {
         ObjectNode node = json.createObjectNode();
         node.put("id", a.id());
+        // how IT finds the record in the source itself
+        node.put("userName", a.userName());
+        node.put("externalId", a.externalId());
         node.put("source", a.source().name());
         node.put("sourceKind", a.kind().wireName());
         node.put("active", a.active());

@@ -20,6 +20,7 @@ final class SourceViews {
         node.put("name", s.source().name());
         node.put("kind", s.source().kind().wireName());
         node.put("mayCreatePersons", s.source().mayCreatePersons());
+        node.put("assertsWorkerIds", s.source().assertsWorkerIds());
         time(node, "createdAt", s.createdAt());
         node.put("activeTokens", s.activeTokens());
         return node;

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.RegisteredSource;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.identity.SourceSettingsChanges;
 import dev.rollcall.identity.SourceTokens;
+import dev.rollcall.web.PublicUrl;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,8 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 
 /** /api/v1/sources: register sources, list them, rotate and revoke their tokens. */
 @Path("/api/v1/sources")
@@ -30,10 +33,14 @@ public final class SourcesResource {
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final SourceViews views;
+    private final PublicUrl publicUrl;
+    private final SourceSettingsChanges settings;
 
-    public SourcesResource(SourceAdministration administration, SourceTokens tokens, AdminRequests requests,
-                           ObjectMapper json) {
+    public SourcesResource(SourceAdministration administration, SourceTokens tokens, SourceSettingsChanges settings,
+                           AdminRequests requests, ObjectMapper json, PublicUrl publicUrl) {
         this.administration = administration;
+        this.settings = settings;
+        this.publicUrl = publicUrl;
         this.tokens = tokens;
         this.requests = requests;
         this.json = json;
@@ -49,20 +56,22 @@ public final class SourcesResource {
     }
 
     @POST
-    public Response create(@Context ContainerRequestContext request, @Context UriInfo uri,
+    public Response create(@Context ContainerRequestContext request,
                            @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "kind", "mayCreatePersons");
+        AdminRequests.onlyFields(in, "name", "kind", "mayCreatePersons", "assertsWorkerIds");
         String name = AdminRequests.requiredText(in, "name");
         SourceKind kind = kind(AdminRequests.requiredText(in, "kind"));
         Boolean mayCreate = AdminRequests.optionalBoolean(in, "mayCreatePersons");
-        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind, mayCreate);
+        Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
+        SourceAdministration.IssuedSource issued = administration.addSource(AdminRequests.actor(request), name, kind,
+                mayCreate, asserts);
         RegisteredSource state = administration.source(name);
         ObjectNode out = views.detail(state);
         ObjectNode token = views.token(state.tokens().get(0));
         token.put("token", issued.token());
         out.set("token", token);
-        return Response.created(uri.getAbsolutePathBuilder().path(name).build()).entity(out).build();
+        return Response.created(location(name)).entity(out).build();
     }
 
     @GET
@@ -71,16 +80,30 @@ public final class SourcesResource {
         return views.detail(administration.source(name));
     }
 
+    /** Changes what the source is trusted with; today whether its worker ids are strong keys. */
+    @PATCH
+    @Path("{name}")
+    public ObjectNode change(@Context ContainerRequestContext request, @Context HttpHeaders headers,
+                             @PathParam("name") String name, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, false);
+        AdminRequests.onlyFields(in, "assertsWorkerIds");
+        Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
+        if (asserts == null) {
+            throw new AdminException(400, "'assertsWorkerIds' (true or false) is required");
+        }
+        return views.detail(settings.setAssertsWorkerIds(AdminRequests.actor(request), name, asserts));
+    }
+
     @POST
     @Path("{name}/tokens")
-    public Response issueToken(@Context ContainerRequestContext request, @Context UriInfo uri,
+    public Response issueToken(@Context ContainerRequestContext request,
                                @Context HttpHeaders headers, @PathParam("name") String name, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, true);
         AdminRequests.onlyFields(in, "name");
         SourceTokens.IssuedToken issued = tokens.issue(AdminRequests.actor(request), name, AdminRequests.optionalText(in, "name"));
         ObjectNode out = views.token(issued.info());
         out.put("token", issued.token());
-        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(issued.info().id())).build())
+        return Response.created(location(name + "/tokens/" + issued.info().id()))
                 .entity(out).build();
     }
 
@@ -90,6 +113,11 @@ public final class SourcesResource {
                                 @PathParam("tokenId") String tokenId) {
         tokens.revoke(AdminRequests.actor(request), name, parseId(name, tokenId));
         return Response.noContent().build();
+    }
+
+    /** Names are letters, digits, '.', '_' and '-' (RegistryNames), so they need no escaping in a path. */
+    private URI location(String underSources) {
+        return URI.create(publicUrl.resolve("/api/v1/sources/" + underSources));
     }
 
     private static long parseId(String source, String tokenId) {

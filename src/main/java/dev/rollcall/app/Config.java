@@ -17,9 +17,11 @@ public record Config(
         Path dataDir,
         String httpHost,
         int httpPort,
+        Optional<String> publicUrl,
         int maxBodyBytes,
         int bulkMaxOperations,
         int filterMaxResults,
+        int authFailureLimit,
         IdentitySettings identity,
         GracePolicy grace) {
 
@@ -40,9 +42,11 @@ public record Config(
                 Path.of(env.getOrDefault("ROLLCALL_DATA_DIR", "data")).toAbsolutePath(),
                 env.getOrDefault("ROLLCALL_HTTP_HOST", "127.0.0.1"),
                 intVar(env, "ROLLCALL_HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
+                PublicUrlSetting.fromEnvironment(env),
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
+                intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env),
                 LifecycleSettings.grace(env));
     }

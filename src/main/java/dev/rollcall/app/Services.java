@@ -10,6 +10,7 @@ import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourcesResource;
+import dev.rollcall.app.http.AuthFailureThrottle;
 import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.CallerLookup;
 import dev.rollcall.identity.AccessTokens;
@@ -20,6 +21,7 @@ import dev.rollcall.identity.IdentityAdministration;
 import dev.rollcall.identity.Matcher;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceDirectory;
+import dev.rollcall.identity.SourceSettingsChanges;
 import dev.rollcall.identity.SourceTokens;
 import dev.rollcall.lifecycle.PersonLifecycle;
 import dev.rollcall.lifecycle.TimerScheduler;
@@ -35,6 +37,7 @@ import dev.rollcall.scim.groups.GroupRenderer;
 import dev.rollcall.scim.groups.GroupService;
 import dev.rollcall.scim.groups.GroupsResource;
 import dev.rollcall.scim.groups.MemberInput;
+import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.scim.search.FilterScope;
 import dev.rollcall.scim.search.GroupSearch;
@@ -65,6 +68,7 @@ import dev.rollcall.store.CredentialStore;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.Migrations;
 import dev.rollcall.store.Transactions;
+import dev.rollcall.web.PublicUrl;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +87,9 @@ public final class Services implements AutoCloseable {
     private final UserRenderer userRenderer;
     private final UserService users;
     private final CachingCallerLookup callerLookup;
+    private final AuthFailureThrottle authThrottle;
     private final SourceTokens sourceTokens;
+    private final SourceSettingsChanges sourceSettings;
     private final SourceDirectory sourceDirectory;
     private final IdentityAdministration identityAdministration;
     private final GroupRenderer groupRenderer;
@@ -131,7 +137,10 @@ public final class Services implements AutoCloseable {
         this.callerLookup = new CachingCallerLookup(
                 token -> new CredentialStore().callerFor(bootstrap.database().dsl(), AccessTokens.hash(token)),
                 Duration.ofSeconds(5), System::nanoTime);
+        this.authThrottle = new AuthFailureThrottle(config.authFailureLimit(), clock);
         this.sourceTokens = new SourceTokens(store, accessTokens, callerLookup::forgetAll, clock);
+        // the authentication cache holds sources: forget it so a changed setting applies to the next push
+        this.sourceSettings = new SourceSettingsChanges(store, sourceDirectory, callerLookup::forgetAll, clock);
     }
 
     /** Wires the process on the system clock. Opens (and migrates) the database; writes nothing else. */
@@ -196,34 +205,40 @@ public final class Services implements AutoCloseable {
         return callerLookup;
     }
 
+    /** Failed bearer-token attempts per client address. */
+    public AuthFailureThrottle authThrottle() {
+        return authThrottle;
+    }
+
     /** Identity administration: authority matrix, match cases, merge/unmerge, person detail and timeline. */
     public IdentityAdministration identityAdministration() {
         return identityAdministration;
     }
 
     /** The JAX-RS resources of the protocol surfaces. */
-    List<Object> resources(Config config) {
+    List<Object> resources(Config config, PublicUrl publicUrl) {
+        ResourceLocations locations = new ResourceLocations(publicUrl);
         ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
         ScimBodyReader bodies = new ScimBodyReader(json, config.maxBodyBytes());
         AttributeProjector projector = new AttributeProjector(schemas);
         List<Object> out = new ArrayList<>();
-        out.add(new DiscoveryResource(schemas, limits, json));
-        out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits));
+        out.add(new DiscoveryResource(schemas, limits, json, locations));
+        out.add(new UsersResource(users, userRenderer, projector, schemas, bodies, json, limits, locations));
         out.add(new BulkResource(new BulkProcessor(Map.of(ResourceKind.USERS, new UserBulkTarget(users),
                 ResourceKind.GROUPS, new GroupBulkTarget(groups))),
-                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json));
-        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits));
-        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas),
-                new GroupSearch(groups, groupRenderer, projector, schemas)), new FilterScope(schemas)), bodies, json, limits));
-        out.addAll(adminResources(config));
+                new BulkRequestReader(limits.bulkMaxOperations()), bodies, json, locations));
+        out.add(new GroupsResource(groups, groupRenderer, projector, schemas, bodies, json, limits, locations));
+        out.add(new RootSearchResource(new RootSearch(List.of(new UserSearch(users, userRenderer, projector, schemas, locations),
+                new GroupSearch(groups, groupRenderer, projector, schemas, locations)), new FilterScope(schemas)), bodies, json, limits));
+        out.addAll(adminResources(config, publicUrl));
         return out;
     }
 
     /** The admin API at /api/v1. */
-    private List<Object> adminResources(Config config) {
+    private List<Object> adminResources(Config config, PublicUrl publicUrl) {
         AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
         List<Object> out = new ArrayList<>();
-        out.add(new SourcesResource(sourceAdministration, sourceTokens, requests, json));
+        out.add(new SourcesResource(sourceAdministration, sourceTokens, sourceSettings, requests, json, publicUrl));
         out.add(new PeopleResource(new PeopleQueries(new StorePeopleDirectory(bootstrap.database(), new PersonQueries(json)),
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));

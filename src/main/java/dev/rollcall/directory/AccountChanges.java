@@ -94,8 +94,8 @@ public final class AccountChanges {
     }
 
     private static long written(RowWrite write, AccountContent content) {
-        return write.pkOr(attribute -> DirectoryException.duplicate(attribute, attribute + " '"
-                + (attribute.equals("externalId") ? content.externalId() : content.userName())
+        // userName is an account's only unique value; externalId is not unique (RFC 7643 §3.1)
+        return write.pkOr(attribute -> DirectoryException.duplicate(attribute, "userName '" + content.userName()
                 + "' is already used by another User of this source"));
     }
 }

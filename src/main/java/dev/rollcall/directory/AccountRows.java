@@ -10,7 +10,7 @@ public interface AccountRows {
     /** The account, locked for the rest of the transaction. */
     Optional<Account> lock(long sourceId, String id);
 
-    /** Inserts the account and its index rows; a taken userName or externalId comes back as a duplicate. */
+    /** Inserts the account and its index rows; a taken userName comes back as a duplicate (externalId is not unique). */
     RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content);
 
     /** Replaces the account's content and index rows and sets its version. */

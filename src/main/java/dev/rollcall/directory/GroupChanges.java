@@ -6,7 +6,6 @@ import dev.rollcall.events.EventPayload;
 import dev.rollcall.events.EventPayload.MemberRef;
 import dev.rollcall.events.NewEvent;
 import dev.rollcall.identity.Source;
-import dev.rollcall.kernel.RowWrite;
 import dev.rollcall.kernel.Timestamps;
 import dev.rollcall.kernel.Transactor;
 import java.time.Clock;
@@ -40,7 +39,7 @@ public final class GroupChanges {
         return transactions.inTransaction(tx -> {
             List<Member> members = MemberResolution.resolve(tx.groupRows(), source.id(), null, requested);
             Instant now = Timestamps.now(clock);
-            long pk = written(tx.groupRows().insert(source.id(), id, now, content), content);
+            long pk = tx.groupRows().insert(source.id(), id, now, content);
             tx.groupRows().addMembers(pk, members);
             tx.events().append(now, List.of(NewEvent.aboutGroup(new EventPayload.GroupCreated(id, source.name(),
                     content.displayName(), refs(members), List.of()), id, source.id())));
@@ -89,8 +88,7 @@ public final class GroupChanges {
                          List<Member> added, List<Member> removed) {
         Instant now = Timestamps.now(clock);
         long version = current.version() + 1;
-        written(tx.groupRows().replace(current, version, now, content,
-                !current.document().equals(content.document())), content);
+        tx.groupRows().replace(current, version, now, content, !current.document().equals(content.document()));
         tx.groupRows().removeMembers(current.pk(), removed);
         tx.groupRows().addMembers(current.pk(), added);
         String previousName = current.displayName().equals(content.displayName()) ? null : current.displayName();
@@ -105,11 +103,6 @@ public final class GroupChanges {
     private static Group lock(DirectoryTx tx, Source source, String id) {
         return tx.groupRows().lock(source.id(), id)
                 .orElseThrow(() -> DirectoryException.notFound("Group " + id + " not found"));
-    }
-
-    private static long written(RowWrite write, GroupContent content) {
-        return write.pkOr(attribute -> DirectoryException.duplicate(attribute, attribute + " '" + content.externalId()
-                + "' is already used by another Group of this source"));
     }
 
     private static AuditRecord.State withChanges(String document, List<Member> added, List<Member> removed) {

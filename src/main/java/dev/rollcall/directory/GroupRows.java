@@ -1,6 +1,5 @@
 package dev.rollcall.directory;
 
-import dev.rollcall.kernel.RowWrite;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +10,11 @@ public interface GroupRows {
 
     Optional<Group> lock(long sourceId, String id);
 
-    RowWrite insert(long sourceId, String id, Instant at, GroupContent content);
+    /** Inserts the group and its index rows; returns its key. A group has no unique value (externalId is not unique). */
+    long insert(long sourceId, String id, Instant at, GroupContent content);
 
     /** Replaces the group's content; its index rows only when {@code reindex}. */
-    RowWrite replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex);
+    void replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex);
 
     /** Deletes the group; its member rows and its memberships in other groups go with it. */
     void delete(long pk);

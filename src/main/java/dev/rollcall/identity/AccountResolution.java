@@ -34,8 +34,8 @@ public final class AccountResolution {
         boolean create = source.mayCreatePersons();
         boolean candidate = match.strength() == MatchResult.Strength.CANDIDATE;
         PersonRef person = tx.persons().insert(now, candidate || !create);
-        String worker = facts.workerId();
-        if (hasWorker(facts)) {
+        String worker = Matcher.assertedWorkerId(source, facts);
+        if (worker != null) {
             // claim the worker id now: a concurrent push of the same worker that committed first wins
             tx.matching().linkWorker(worker, person.pk(), now);
             PersonRef owner = tx.matching().personOfWorker(worker).orElse(person);
@@ -55,9 +55,7 @@ public final class AccountResolution {
         tx.accounts().saveFacts(accountPk, facts, false);
         tx.matching().saveKeys(accountPk, matcher.keys().of(facts), false);
         PersonWork person = new PersonWork(tx, placement.person().pk());
-        if (hasWorker(facts)) {
-            tx.matching().linkWorker(facts.workerId(), person.pk(), now);
-        }
+        claimWorker(tx, source, facts, person.pk(), now);
         boolean promote = person.provisional() && placement.outcome() == MatchOutcome.LINKED && source.mayCreatePersons();
         if (promote) {
             person.promote(now);
@@ -103,9 +101,7 @@ public final class AccountResolution {
         if (rematch != null) {
             return relinkParked(tx, source, accountPk, accountId, person, facts, rematch, now);
         }
-        if (hasWorker(facts)) {
-            tx.matching().linkWorker(facts.workerId(), personPk, now);
-        }
+        claimWorker(tx, source, facts, personPk, now);
         List<AttributeChange> changes = recompute(person, tx, now);
         person.emit(new EventPayload.AccountUpdated(person.id(), accountId, source.name(), source.kind().wireName(),
                 PersonWork.changeList(changes)), source.id());
@@ -130,9 +126,7 @@ public final class AccountResolution {
             holder.save(now);
         }
         PersonWork target = new PersonWork(tx, match.person().pk());
-        if (hasWorker(facts)) {
-            tx.matching().linkWorker(facts.workerId(), target.pk(), now);
-        }
+        claimWorker(tx, source, facts, target.pk(), now);
         List<AttributeChange> changes = recompute(target, tx, now);
         Placement placement = new Placement(match.person(), MatchOutcome.LINKED, match, false);
         target.emit(new EventPayload.AccountLinked(target.id(), accountId, source.name(), source.kind().wireName(),
@@ -159,8 +153,12 @@ public final class AccountResolution {
         return person.recompute(computer, authority.get(tx.authority(), now), matcher.policy().managerRule(), now);
     }
 
-    private static boolean hasWorker(AccountFacts facts) {
-        return facts.workerId() != null && !facts.workerId().isBlank();
+    /** Remembers the worker id for the person, when the source may assert it; else it claims nothing. */
+    private static void claimWorker(IdentityTx tx, Source source, AccountFacts facts, long personPk, Instant now) {
+        String worker = Matcher.assertedWorkerId(source, facts);
+        if (worker != null) {
+            tx.matching().linkWorker(worker, personPk, now);
+        }
     }
 
     private static EventPayload.Resolution resolution(Placement placement, String caseId) {

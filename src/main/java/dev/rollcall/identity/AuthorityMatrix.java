@@ -16,6 +16,10 @@ public final class AuthorityMatrix {
     private static final List<SourceKind> HR_FIRST = List.of(SourceKind.HRIS, SourceKind.IDP, SourceKind.CRM);
     private static final List<SourceKind> IDP_FIRST = List.of(SourceKind.IDP, SourceKind.HRIS);
     private static final List<SourceKind> CRM_ONLY = List.of(SourceKind.CRM);
+    private static final List<SourceKind> HRIS_ONLY = List.of(SourceKind.HRIS);
+    /** Employment facts: only the HR system knows them; another source's value stays on its account. */
+    private static final List<String> EMPLOYMENT = List.of("employmentStatus", "hireDate", "terminationDate",
+            "terminationReason", "workerId");
 
     private final Map<String, List<SourceKind>> rules;
 
@@ -40,10 +44,14 @@ public final class AuthorityMatrix {
         this.rules = Map.copyOf(copy);
     }
 
-    /** Issue 3's defaults: HR decides who someone is and where they work; the IdP the login; the CRM its own data. */
+    /**
+     * Issue 3's defaults: HR decides who someone is and where they work, and alone their employment
+     * (status, dates, worker id); the IdP the login; the CRM its own data.
+     */
     public static AuthorityMatrix defaults() {
         Map<String, List<SourceKind>> r = new LinkedHashMap<>();
         r.put(DEFAULT_KEY, HR_FIRST);
+        EMPLOYMENT.forEach(attr -> r.put(attr, HRIS_ONLY));
         r.put("userName", IDP_FIRST);
         r.put("groups", IDP_FIRST);
         r.put("crmAccountId", CRM_ONLY);

@@ -3,9 +3,12 @@ package dev.rollcall.identity;
 /**
  * Thresholds and rule weights of weak-evidence matching, and the email policy. A score at or above
  * {@code definite} links; at or above {@code candidate} opens a case; below it is no match.
+ * {@code workerClaimPoints}: a worker id pushed by a source that may not assert worker ids, when it
+ * is a candidate's — evidence, not a key: alone it reaches a case, never a link.
  */
 public record MatchPolicy(int definite, int candidate, int emailPoints, int aliasPoints, int namePoints,
-                          int departmentPoints, int managerPoints, int corporatePoints, EmailPolicy email, PrimaryManagerRule managerRule) {
+                          int departmentPoints, int managerPoints, int corporatePoints, int workerClaimPoints,
+                          EmailPolicy email, PrimaryManagerRule managerRule) {
 
     public MatchPolicy {
         if (candidate <= 0 || definite < candidate) {
@@ -15,21 +18,21 @@ public record MatchPolicy(int definite, int candidate, int emailPoints, int alia
     }
 
     public static MatchPolicy defaults() {
-        return new MatchPolicy(80, 40, 60, 35, 30, 10, 15, 10, EmailPolicy.defaults(), PrimaryManagerRule.NEWEST);
+        return new MatchPolicy(80, 40, 60, 35, 30, 10, 15, 10, 40, EmailPolicy.defaults(), PrimaryManagerRule.NEWEST);
     }
 
     public MatchPolicy withEmail(EmailPolicy policy) {
         return new MatchPolicy(definite, candidate, emailPoints, aliasPoints, namePoints, departmentPoints, managerPoints,
-                corporatePoints, policy, managerRule);
+                corporatePoints, workerClaimPoints, policy, managerRule);
     }
 
     public MatchPolicy withThresholds(int definiteScore, int candidateScore) {
         return new MatchPolicy(definiteScore, candidateScore, emailPoints, aliasPoints, namePoints, departmentPoints,
-                managerPoints, corporatePoints, email, managerRule);
+                managerPoints, corporatePoints, workerClaimPoints, email, managerRule);
     }
 
     public MatchPolicy withManagerRule(PrimaryManagerRule rule) {
         return new MatchPolicy(definite, candidate, emailPoints, aliasPoints, namePoints, departmentPoints, managerPoints,
-                corporatePoints, email, rule);
+                corporatePoints, workerClaimPoints, email, rule);
     }
 }

@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the person an account belongs to. Strong keys first: the worker id (any source), then the
- * source's correlation attribute. Then weak evidence, scored by explainable rules: the same
- * normalised email, a name-derived email alias, the same folded name, department and manager.
- * An exact match on a corporate domain held by an HRIS account scores extra: such an address is an
- * employee's (dual identity: a CRM contact using it is that employee). A different worker id on
- * both sides vetoes a candidate: two workers are two people.
+ * Finds the person an account belongs to. Strong keys first: the worker id (only from a source that
+ * may assert worker ids), then the source's correlation attribute. Then weak evidence, scored by
+ * explainable rules: the same normalised email, a name-derived email alias, the same folded name,
+ * department and manager, and a worker id claimed by a source that may not assert it. An exact match
+ * on a corporate domain held by an HRIS account scores extra: such an address is an employee's (dual
+ * identity: a CRM contact using it is that employee). A different asserted worker id on both sides
+ * vetoes a candidate: two workers are two people.
  */
 public final class Matcher {
     private static final int HIT_LIMIT = 200;
@@ -37,17 +38,19 @@ public final class Matcher {
     }
 
     public MatchResult match(Source source, AccountFacts facts, MatchLookup lookup) {
-        if (facts.workerId() != null && !facts.workerId().isBlank()) {
-            Optional<PersonRef> p = lookup.personOfWorker(facts.workerId());
+        String asserted = assertedWorkerId(source, facts);
+        if (asserted != null) {
+            Optional<PersonRef> p = lookup.personOfWorker(asserted);
             if (p.isPresent()) {
-                return strong(MatchResult.Strength.WORKER_ID, p.get(), "worker.id", "worker id " + facts.workerId());
+                return strong(MatchResult.Strength.WORKER_ID, p.get(), "worker.id", "worker id " + asserted);
             }
         }
         Optional<MatchResult> correlated = correlate(source, facts, lookup);
         if (correlated.isPresent()) {
             return correlated.get();
         }
-        List<MatchCandidate> scored = score(facts, lookup);
+        boolean claimed = asserted == null && hasWorkerId(facts);
+        List<MatchCandidate> scored = score(facts, asserted, claimed ? facts.workerId() : null, lookup);
         if (scored.isEmpty()) {
             return new MatchResult(MatchResult.Strength.NONE, null, 0, List.of(),
                     List.of(new Evidence("no.candidates", 0, "no account shares an email, alias or name")));
@@ -80,6 +83,9 @@ public final class Matcher {
             }
             key = new MatchKey(MatchKey.EMAIL, e.get());
         } else if (attr.get().equals("employeeNumber") || attr.get().equals("workerId")) {
+            if (!source.assertsWorkerIds()) {
+                return Optional.empty(); // a worker id from this source is evidence, whatever it is declared as
+            }
             return lookup.personOfWorker(value).map(p -> strong(MatchResult.Strength.CORRELATION, p,
                     "correlation." + attr.get(), attr.get() + " " + value));
         } else {
@@ -94,7 +100,21 @@ public final class Matcher {
                 "correlation." + attr.get(), attr.get() + " " + value));
     }
 
-    private List<MatchCandidate> score(AccountFacts facts, MatchLookup lookup) {
+    /** The worker id, when the source may assert it: then it is a strong key (and claims the worker). */
+    public static String assertedWorkerId(Source source, AccountFacts facts) {
+        return source.assertsWorkerIds() && hasWorkerId(facts) ? facts.workerId() : null;
+    }
+
+    private static boolean hasWorkerId(AccountFacts facts) {
+        return facts.workerId() != null && !facts.workerId().isBlank();
+    }
+
+    /**
+     * Scores the persons found by key hits. {@code asserted}: the account's own worker id, which
+     * vetoes a person with another; {@code claimed}: a worker id the source may not assert, which adds
+     * the person it belongs to as a candidate with evidence, not as a match.
+     */
+    private List<MatchCandidate> score(AccountFacts facts, String asserted, String claimed, MatchLookup lookup) {
         Set<String> emails = keys.emailsOf(facts);
         List<MatchKey> query = new ArrayList<>();
         for (String e : emails) {
@@ -104,14 +124,16 @@ public final class Matcher {
         keys.aliases(facts, emails).forEach(a -> query.add(new MatchKey(MatchKey.EMAIL, a)));
         Optional<String> name = MatchKeys.fullName(facts);
         name.ifPresent(n -> query.add(new MatchKey(MatchKey.NAME, n)));
-        if (query.isEmpty()) {
+        Optional<PersonRef> claimedPerson = claimed == null ? Optional.empty() : lookup.personOfWorker(claimed);
+        if (query.isEmpty() && claimedPerson.isEmpty()) {
             return List.of();
         }
         Map<Long, PersonRef> persons = new LinkedHashMap<>();
+        claimedPerson.ifPresent(p -> persons.put(p.pk(), p));
         Map<Long, String> emailHit = new LinkedHashMap<>();
         Map<Long, String> aliasHit = new LinkedHashMap<>();
         Set<Long> corporateHit = new java.util.HashSet<>();
-        for (MatchLookup.KeyHit hit : lookup.hits(query, HIT_LIMIT)) {
+        for (MatchLookup.KeyHit hit : query.isEmpty() ? List.<MatchLookup.KeyHit>of() : lookup.hits(query, HIT_LIMIT)) {
             long pk = hit.person().pk();
             persons.putIfAbsent(pk, hit.person());
             if (hit.key().kind().equals(MatchKey.EMAIL) && emails.contains(hit.key().value())) {
@@ -130,8 +152,12 @@ public final class Matcher {
             List<Evidence> ev = new ArrayList<>();
             // the same rule as the extractor's: the lifecycle workerId, else the enterprise employeeNumber
             String theirWorker = g.value("workerId") != null ? g.value("workerId") : g.value("employeeNumber");
-            if (facts.workerId() != null && theirWorker != null && !theirWorker.equals(facts.workerId())) {
+            if (asserted != null && theirWorker != null && !theirWorker.equals(asserted)) {
                 continue; // two different worker ids: never the same human
+            }
+            if (claimedPerson.isPresent() && claimedPerson.get().pk() == person.pk()) {
+                ev.add(new Evidence("worker.id.claimed", policy.workerClaimPoints(),
+                        "worker id " + claimed + " from a source that may not assert worker ids"));
             }
             if (emailHit.containsKey(person.pk())) {
                 ev.add(new Evidence("email.exact", policy.emailPoints(), emailHit.get(person.pk())));

@@ -88,9 +88,9 @@ final class PersonOperations {
         PersonWork fresh = new PersonWork(tx, created.pk());
         tx.accounts().relink(link.accountPk(), created.pk());
         LinkedAccount account = tx.accounts().linked(created.pk()).get(0);
-        String worker = account.facts().workerId();
+        String worker = Matcher.assertedWorkerId(account.source(), account.facts());
         boolean workerStays = worker != null && tx.accounts().linked(from.pk()).stream()
-                .anyMatch(a -> worker.equals(a.facts().workerId()));
+                .anyMatch(a -> worker.equals(Matcher.assertedWorkerId(a.source(), a.facts())));
         if (worker != null && !workerStays) {
             tx.matching().moveWorker(worker, created.pk());
         }

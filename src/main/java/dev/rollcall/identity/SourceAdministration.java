@@ -31,10 +31,20 @@ public final class SourceAdministration {
         this.clock = clock;
     }
 
-    /** mayCreatePersons null: the kind's default. Throws INVALID for a bad name, CONFLICT for a taken one. */
+    /** A source with its kind's defaults for what it may do beyond pushing, except mayCreatePersons when given. */
     public IssuedSource addSource(Actor actor, String name, SourceKind kind, Boolean mayCreatePersons) {
+        return addSource(actor, name, kind, mayCreatePersons, null);
+    }
+
+    /**
+     * mayCreatePersons, assertsWorkerIds null: the kind's default. Throws INVALID for a bad name,
+     * CONFLICT for a taken one.
+     */
+    public IssuedSource addSource(Actor actor, String name, SourceKind kind, Boolean mayCreatePersons,
+                                  Boolean assertsWorkerIds) {
         requireName(name);
         boolean mayCreate = mayCreatePersons != null ? mayCreatePersons : kind.createsPersonsByDefault();
+        boolean asserts = assertsWorkerIds != null ? assertsWorkerIds : kind.assertsWorkerIdsByDefault();
         String token = tokens.mint("rc_src_");
         return transactions.inTransaction(tx -> {
             SourceRegistry registry = tx.sourceRegistry();
@@ -42,15 +52,16 @@ public final class SourceAdministration {
                 throw nameTaken(name);
             }
             // two registrations of one name at once: the loser hits the unique key, not the check above
-            if (!(registry.insert(name, kind, mayCreate) instanceof RowWrite.Written written)) {
+            if (!(registry.insert(name, kind, mayCreate, asserts) instanceof RowWrite.Written written)) {
                 throw nameTaken(name);
             }
-            Source source = new Source(written.pk(), name, kind, mayCreate);
+            Source source = new Source(written.pk(), name, kind, mayCreate, asserts);
             registry.addSourceToken(source.id(), name + "-1", AccessTokens.hash(token));
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("name", name);
             after.put("kind", kind.wireName());
             after.put("mayCreatePersons", mayCreate);
+            after.put("assertsWorkerIds", asserts);
             tx.audit().record(clock.instant(), new AuditRecord(actor, "source.create", "source",
                     Long.toString(source.id()), null, AuditRecord.fields(after)));
             return new IssuedSource(source, token);

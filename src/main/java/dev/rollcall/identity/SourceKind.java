@@ -23,4 +23,12 @@ public enum SourceKind {
     public boolean createsPersonsByDefault() {
         return this != IDP;
     }
+
+    /**
+     * By default HR systems and identity providers may assert worker ids; a CRM may not: anyone can
+     * type an employee's worker id into a contact record, and it must not make that contact the employee.
+     */
+    public boolean assertsWorkerIdsByDefault() {
+        return this != CRM;
+    }
 }

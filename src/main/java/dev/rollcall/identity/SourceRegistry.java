@@ -14,7 +14,9 @@ public interface SourceRegistry {
     Optional<Source> lockByName(String name);
 
     /** Written with the new source's id, or Duplicate("name") when another source holds the name. */
-    RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons);
+    RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons, boolean assertsWorkerIds);
+
+    void setAssertsWorkerIds(long sourceId, boolean asserts);
 
     /** A source's tokens, oldest first, revoked ones included. */
     List<SourceToken> tokens(long sourceId);

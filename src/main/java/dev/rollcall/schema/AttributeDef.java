@@ -21,6 +21,10 @@ public record AttributeDef(
         List<AttributeDef> subAttributes) {
 
     public AttributeDef {
+        // RFC 7643 §7: a reference names what it refers to; clients refuse a schema that does not say
+        if ((type == AttributeType.REFERENCE) == referenceTypes.isEmpty()) {
+            throw new IllegalArgumentException(name + ": referenceTypes are required for, and only for, reference attributes");
+        }
         canonicalValues = List.copyOf(canonicalValues);
         referenceTypes = List.copyOf(referenceTypes);
         subAttributes = List.copyOf(subAttributes);

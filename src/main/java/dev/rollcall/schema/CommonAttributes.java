@@ -14,7 +14,7 @@ public final class CommonAttributes {
             .description("Unique identifier of the resource, issued by Rollcall.").build();
 
     public static final AttributeDef EXTERNAL_ID = builder("externalId", STRING).caseExact()
-            .description("Identifier of the resource in the provisioning client; unique per source.").build();
+            .description("Identifier of the resource in the provisioning client; not unique (RFC 7643 section 3.1).").build();
 
     public static final AttributeDef META = builder("meta", AttributeType.COMPLEX)
             .mutability(Mutability.READ_ONLY)

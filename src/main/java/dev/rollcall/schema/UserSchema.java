@@ -40,7 +40,8 @@ public final class UserSchema {
                 multiValuedString("emails", "work", "home", "other"),
                 multiValuedString("phoneNumbers", "work", "home", "mobile", "fax", "pager", "other"),
                 multiValuedString("ims", "aim", "gtalk", "icq", "xmpp", "msn", "skype", "qq", "yahoo"),
-                multiValuedPlain("photos", REFERENCE, "photo", "thumbnail"),
+                // a photo is a URL outside SCIM (RFC 7643 §8.7.1: referenceTypes "external")
+                multiValued("photos", builder("value", REFERENCE).referenceTypes("external").build(), "photo", "thumbnail"),
                 builder("addresses", COMPLEX).multiValued().subAttributes(
                         builder("formatted", STRING).build(),
                         builder("streetAddress", STRING).build(),
@@ -69,8 +70,12 @@ public final class UserSchema {
     }
 
     private static AttributeDef multiValuedPlain(String name, AttributeType valueType, String... canonicalTypes) {
+        return multiValued(name, builder("value", valueType).build(), canonicalTypes);
+    }
+
+    private static AttributeDef multiValued(String name, AttributeDef value, String... canonicalTypes) {
         return builder(name, COMPLEX).multiValued().subAttributes(
-                builder("value", valueType).build(),
+                value,
                 builder("display", STRING).build(),
                 builder("type", STRING).canonicalValues(canonicalTypes).build(),
                 builder("primary", BOOLEAN).build()).build();

@@ -28,8 +28,8 @@ final class AccountFactRows implements LinkedAccounts {
     /** Accounts linked to a person, with their facts, in creation order. */
     @Override
     public List<LinkedAccount> linked(long personPk) {
-        return tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT, ACCOUNT.UPDATED_AT,
-                        ACCOUNT_FACTS.FACTS, SOURCE.asterisk())
+        return tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.USER_NAME, ACCOUNT.EXTERNAL_ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT,
+                        ACCOUNT.UPDATED_AT, ACCOUNT_FACTS.FACTS, SOURCE.asterisk())
                 .from(ACCOUNT)
                 .join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
                 .leftJoin(ACCOUNT_FACTS).on(ACCOUNT_FACTS.ACCOUNT_PK.eq(ACCOUNT.PK))
@@ -66,7 +66,8 @@ final class AccountFactRows implements LinkedAccounts {
     private LinkedAccount toLinked(Record r) {
         JSON f = r.get(ACCOUNT_FACTS.FACTS);
         AccountFacts af = f == null ? new AccountFacts(null, r.get(ACCOUNT.ACTIVE), Map.of()) : facts.read(f.data());
-        return new LinkedAccount(r.get(ACCOUNT.PK), r.get(ACCOUNT.ID), SourceStore.toSource(r), r.get(ACCOUNT.ACTIVE),
+        return new LinkedAccount(r.get(ACCOUNT.PK), r.get(ACCOUNT.ID), r.get(ACCOUNT.USER_NAME), r.get(ACCOUNT.EXTERNAL_ID),
+                SourceStore.toSource(r), r.get(ACCOUNT.ACTIVE),
                 Clock.fromDb(r.get(ACCOUNT.CREATED_AT)), Clock.fromDb(r.get(ACCOUNT.UPDATED_AT)), af);
     }
 }

@@ -12,15 +12,16 @@ import org.jooq.Record;
 /** Sources: the upstream systems allowed to push. */
 public final class SourceStore {
 
-    public Source insert(DSLContext tx, String name, SourceKind kind, boolean mayCreatePersons) {
+    public Source insert(DSLContext tx, String name, SourceKind kind, boolean mayCreatePersons, boolean assertsWorkerIds) {
         long id = tx.insertInto(SOURCE)
                 .set(SOURCE.NAME, name)
                 .set(SOURCE.KIND, toDb(kind))
                 .set(SOURCE.MAY_CREATE_PERSONS, mayCreatePersons)
+                .set(SOURCE.ASSERTS_WORKER_IDS, assertsWorkerIds)
                 .returningResult(SOURCE.ID)
                 .fetchOne()
                 .value1();
-        return new Source(id, name, kind, mayCreatePersons);
+        return new Source(id, name, kind, mayCreatePersons, assertsWorkerIds);
     }
 
     public Optional<Source> byName(DSLContext tx, String name) {
@@ -46,7 +47,8 @@ public final class SourceStore {
     }
 
     static Source toSource(Record r) {
-        return new Source(r.get(SOURCE.ID), r.get(SOURCE.NAME), fromDb(r.get(SOURCE.KIND)), r.get(SOURCE.MAY_CREATE_PERSONS));
+        return new Source(r.get(SOURCE.ID), r.get(SOURCE.NAME), fromDb(r.get(SOURCE.KIND)), r.get(SOURCE.MAY_CREATE_PERSONS),
+                r.get(SOURCE.ASSERTS_WORKER_IDS));
     }
 
     private static dev.rollcall.store.generated.enums.SourceKind toDb(SourceKind kind) {
@@ -55,6 +57,10 @@ public final class SourceStore {
 
     private static SourceKind fromDb(dev.rollcall.store.generated.enums.SourceKind kind) {
         return SourceKind.fromWireName(kind.getLiteral());
+    }
+
+    public void setAssertsWorkerIds(DSLContext tx, long sourceId, boolean asserts) {
+        tx.update(SOURCE).set(SOURCE.ASSERTS_WORKER_IDS, asserts).where(SOURCE.ID.eq(sourceId)).execute();
     }
 
     public void setCorrelationAttribute(DSLContext tx, long sourceId, String attribute) {

@@ -55,7 +55,11 @@ final class StoreAccountRows implements AccountRows {
         accounts.delete(tx, pk);
     }
 
-    /** Which unique value is taken, asked of the database (the statement failed; the transaction goes on). */
+    /**
+     * The only unique value of an account is its userName (externalId is not unique: RFC 7643 §3.1).
+     * Asked of the database rather than assumed (the statement failed; the transaction goes on): any
+     * other duplicate key would be a bug, not the client's mistake.
+     */
     private RowWrite duplicateOrThrow(DataAccessException e, long sourceId, AccountContent content, Long ownPk) {
         if (!Duplicates.isDuplicateKey(e)) {
             throw e;
@@ -63,6 +67,9 @@ final class StoreAccountRows implements AccountRows {
         Condition others = ownPk == null ? ACCOUNT.PK.isNotNull() : ACCOUNT.PK.ne(ownPk);
         boolean userNameTaken = tx.fetchExists(tx.selectOne().from(ACCOUNT).where(ACCOUNT.SOURCE_ID.eq(sourceId))
                 .and(ACCOUNT.USER_NAME_CI.eq(AccountStore.fold(content.userName()))).and(others));
-        return new RowWrite.Duplicate(userNameTaken ? "userName" : "externalId");
+        if (!userNameTaken) {
+            throw e;
+        }
+        return new RowWrite.Duplicate("userName");
     }
 }

@@ -4,15 +4,13 @@ import dev.rollcall.directory.Group;
 import dev.rollcall.directory.GroupContent;
 import dev.rollcall.directory.GroupRows;
 import dev.rollcall.directory.Member;
-import dev.rollcall.kernel.RowWrite;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
-/** The directory's group rows over one transaction. The only unique value of a group is its externalId. */
+/** The directory's group rows over one transaction. A group has no unique value: externalId is not unique (RFC 7643 §3.1). */
 final class StoreGroupRows implements GroupRows {
     private final DSLContext tx;
     private final GroupStore groups;
@@ -30,28 +28,18 @@ final class StoreGroupRows implements GroupRows {
     }
 
     @Override
-    public RowWrite insert(long sourceId, String id, Instant at, GroupContent content) {
-        long pk;
-        try {
-            pk = groups.insert(tx, sourceId, id, at, content);
-        } catch (DataAccessException e) {
-            return duplicateOrThrow(e);
-        }
+    public long insert(long sourceId, String id, Instant at, GroupContent content) {
+        long pk = groups.insert(tx, sourceId, id, at, content);
         groups.replaceValues(tx, pk, sourceId, content.values(), false);
-        return new RowWrite.Written(pk);
+        return pk;
     }
 
     @Override
-    public RowWrite replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex) {
-        try {
-            groups.replace(tx, current.pk(), newVersion, at, content);
-        } catch (DataAccessException e) {
-            return duplicateOrThrow(e);
-        }
+    public void replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex) {
+        groups.replace(tx, current.pk(), newVersion, at, content);
         if (reindex) {
             groups.replaceValues(tx, current.pk(), current.sourceId(), content.values(), true);
         }
-        return new RowWrite.Written(current.pk());
     }
 
     @Override
@@ -82,12 +70,5 @@ final class StoreGroupRows implements GroupRows {
     @Override
     public void removeMembers(long groupPk, List<Member> members) {
         groups.removeMembers(tx, groupPk, members);
-    }
-
-    private static RowWrite duplicateOrThrow(DataAccessException e) {
-        if (!Duplicates.isDuplicateKey(e)) {
-            throw e;
-        }
-        return new RowWrite.Duplicate("externalId");
     }
 }

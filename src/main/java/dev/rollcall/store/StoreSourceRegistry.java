@@ -35,15 +35,20 @@ final class StoreSourceRegistry implements SourceRegistry {
     }
 
     @Override
-    public RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons) {
+    public RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons, boolean assertsWorkerIds) {
         try {
-            return new RowWrite.Written(sources.insert(tx, name, kind, mayCreatePersons).id());
+            return new RowWrite.Written(sources.insert(tx, name, kind, mayCreatePersons, assertsWorkerIds).id());
         } catch (DataAccessException e) {
             if (Duplicates.isDuplicateKey(e)) {
                 return new RowWrite.Duplicate("name");
             }
             throw e;
         }
+    }
+
+    @Override
+    public void setAssertsWorkerIds(long sourceId, boolean asserts) {
+        sources.setAssertsWorkerIds(tx, sourceId, asserts);
     }
 
     @Override

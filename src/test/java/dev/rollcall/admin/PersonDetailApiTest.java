@@ -67,6 +67,27 @@ class PersonDetailApiTest {
     }
 
     @Test
+    void eachLinkedAccountShowsItsUserNameAndExternalIdAtTheSource() {
+        HttpResult hrUser = server.post("/scim/v2/Users", hr, """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","%s"],"userName":"Finn.HR","externalId":"WD-4711",
+                 "name":{"givenName":"Finn","familyName":"Lund"},"emails":[{"value":"finn.lund@corp.com","primary":true}],
+                 "%s":{"workerId":"W4711"}}""".formatted(AdminFixture.LIFECYCLE, AdminFixture.LIFECYCLE));
+        assertThat(hrUser.status()).as(hrUser.body()).isEqualTo(201);
+        JsonNode contact = push(server, crm, "finn.contact", "Finn", "Lund", "finn.lund@corp.com", null, "ACME-9");
+        String id = personId(hrUser.jsonBody());
+        assertThat(personId(contact)).isEqualTo(id);
+
+        JsonNode accounts = person(id).get("accounts");
+        assertThat(accounts).hasSize(2);
+        assertThat(accounts.get(0).get("id").asText()).isEqualTo(hrUser.jsonBody().get("id").asText());
+        assertThat(accounts.get(0).get("userName").asText()).isEqualTo("Finn.HR");
+        assertThat(accounts.get(0).get("externalId").asText()).isEqualTo("WD-4711");
+        assertThat(accounts.get(1).get("userName").asText()).isEqualTo("finn.contact");
+        assertThat(accounts.get(1).has("externalId")).as("sent none: null, not absent").isTrue();
+        assertThat(accounts.get(1).get("externalId").isNull()).isTrue();
+    }
+
+    @Test
     void timelineListsPushesAndMatchDecisionsOldestFirst() {
         JsonNode u = push(server, hr, "tim.hr", "Tim", "Line", "tim.line@corp.com", "W2", null);
         HttpResult r = server.get("/api/v1/people/" + personId(u) + "/timeline", reader);

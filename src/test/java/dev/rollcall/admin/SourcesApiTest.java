@@ -197,6 +197,44 @@ class SourcesApiTest {
     }
 
     @Test
+    void crmSourcesDoNotAssertWorkerIdsUnlessToldAndPatchChangesItAudited() {
+        assertThat(create("hr-trust", "hris").jsonBody().get("assertsWorkerIds").asBoolean()).isTrue();
+        assertThat(create("idp-trust", "idp").jsonBody().get("assertsWorkerIds").asBoolean()).isTrue();
+        assertThat(create("crm-trust", "crm").jsonBody().get("assertsWorkerIds").asBoolean()).isFalse();
+        assertThat(server.post("/api/v1/sources", writer, "{\"name\":\"crm-told\",\"kind\":\"crm\",\"assertsWorkerIds\":true}")
+                .jsonBody().get("assertsWorkerIds").asBoolean()).isTrue();
+
+        HttpResult patched = server.patch("/api/v1/sources/crm-trust", writer, "{\"assertsWorkerIds\":true}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.jsonBody().get("assertsWorkerIds").asBoolean()).isTrue();
+        assertThat(patched.jsonBody().get("tokens")).hasSize(1);
+        assertThat(server.get("/api/v1/sources/crm-trust", reader).jsonBody().get("assertsWorkerIds").asBoolean()).isTrue();
+        // the same value again changes nothing and audits nothing
+        assertThat(server.patch("/api/v1/sources/crm-trust", writer, "{\"assertsWorkerIds\":true}").status()).isEqualTo(200);
+        var audit = server.services().database().dsl().fetch("select cast(before_state as char) b, cast(after_state as char) a"
+                + " from audit where action = 'source.update' and actor = 'admin:it-writer' order by seq");
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("b", String.class)).contains("\"assertsWorkerIds\": false");
+        assertThat(audit.get(0).get("a", String.class)).contains("\"assertsWorkerIds\": true");
+    }
+
+    @Test
+    void refusedSourceChangesAre4xxAndChangeNothing() {
+        create("crm-fixed", "crm");
+        assertProblem(server.patch("/api/v1/sources/crm-fixed", writer, "{\"assertsWorkerIds\":\"yes\"}"), 400, "true or false");
+        assertProblem(server.patch("/api/v1/sources/crm-fixed", writer, "{}"), 400, "assertsWorkerIds");
+        assertProblem(server.patch("/api/v1/sources/crm-fixed", writer, "{\"kind\":\"hris\"}"), 400, "unknown member");
+        assertProblem(server.patch("/api/v1/sources/crm-fixed", writer, "[true]"), 400, "JSON object");
+        assertProblem(server.patch("/api/v1/sources/crm-fixed", reader, "{\"assertsWorkerIds\":true}"), 403, "admin:write");
+        assertProblem(server.patch("/api/v1/sources/no-such", writer, "{\"assertsWorkerIds\":true}"), 404, "no-such");
+        assertThat(server.get("/api/v1/sources/crm-fixed", reader).jsonBody().get("assertsWorkerIds").asBoolean()).isFalse();
+        assertThat(server.services().database().dsl().fetchCount(org.jooq.impl.DSL.table("audit"),
+                org.jooq.impl.DSL.field("action").eq("source.update")
+                        .and(org.jooq.impl.DSL.field("target_id").eq(org.jooq.impl.DSL.select(
+                                org.jooq.impl.DSL.field("cast(id as char)")).from("source").where("name = 'crm-fixed'"))))).isZero();
+    }
+
+    @Test
     void unknownRoutesAndMethodsAnswerProblemDetails() {
         assertProblem(server.get("/api/v1/nothing-here", reader), 404, "no such resource");
         HttpResult wrongMethod = server.put("/api/v1/sources", writer, "{}");

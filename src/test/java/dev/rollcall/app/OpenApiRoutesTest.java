@@ -40,7 +40,8 @@ class OpenApiRoutesTest {
     static void collect() {
         api = new OpenAPIV3Parser().read(Path.of("openapi", "rollcall.yaml").toAbsolutePath().toUri().toString());
         assertThat(api).as("openapi/rollcall.yaml parses").isNotNull();
-        ResourceConfig rc = RollcallServer.application(Config.fromEnvironment(Map.of()), server.services());
+        ResourceConfig rc = RollcallServer.application(Config.fromEnvironment(Map.of()), server.services(),
+                dev.rollcall.web.PublicUrl.of("http://127.0.0.1"));
         served = new TreeSet<>();
         locators = new ArrayList<>();
         List<Class<?>> classes = new ArrayList<>(rc.getClasses());

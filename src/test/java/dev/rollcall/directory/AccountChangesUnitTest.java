@@ -48,7 +48,7 @@ class AccountChangesUnitTest {
     }
 
     @Test
-    void replaceKeepsThePersonBumpsTheVersionAndRefusesATakenExternalId() {
+    void replaceKeepsThePersonBumpsTheVersionSharesAnExternalIdAndRefusesATakenUserName() {
         Account a = w.create("jdoe", "W1");
         w.accounts.create(DirectoryWorld.SOURCE, "scim.user.create", w.hr,
                 DirectoryWorld.user("other", "EXT-9", Facts.named("Oth", "Er").worker("W9")));
@@ -58,12 +58,16 @@ class AccountChangesUnitTest {
 
         assertThat(replaced).extracting(Account::version, Account::personId, Account::userName)
                 .containsExactly(2L, a.personId(), "jane.doe");
+        // externalId is not unique (RFC 7643 §3.1): sharing one is accepted
+        assertThat(w.accounts.replace(DirectoryWorld.SOURCE, "scim.user.replace", w.hr, a.id(),
+                current -> DirectoryWorld.user("jane.doe", "EXT-9", Facts.named("Jane", "Doe").worker("W1"))).version())
+                .isEqualTo(3);
         assertThatThrownBy(() -> w.accounts.replace(DirectoryWorld.SOURCE, "scim.user.replace", w.hr, a.id(),
-                current -> DirectoryWorld.user("jane.doe", "EXT-9", Facts.named("Jane", "Doe").worker("W1"))))
+                current -> DirectoryWorld.user("OTHER", "EXT-1", Facts.named("Jane", "Doe").worker("W1"))))
                 .isInstanceOfSatisfying(DirectoryException.class,
-                        e -> assertThat(e.attribute()).isEqualTo("externalId"))
-                .hasMessageContaining("'EXT-9'");
-        assertThat(w.identity.account(a.id()).orElseThrow().version()).isEqualTo(2);
+                        e -> assertThat(e.attribute()).isEqualTo("userName"))
+                .hasMessageContaining("'OTHER'");
+        assertThat(w.identity.account(a.id()).orElseThrow().version()).isEqualTo(3);
         assertThatThrownBy(() -> w.accounts.replace(DirectoryWorld.SOURCE, "x", w.hr, "nope", current -> null))
                 .isInstanceOfSatisfying(DirectoryException.class,
                         e -> assertThat(e.kind()).isEqualTo(DirectoryException.Kind.NOT_FOUND));

@@ -54,20 +54,17 @@ final class InMemoryAccountRows implements AccountRows {
         store.dropMemberships(Member.Kind.USER, pk);
     }
 
-    /** Which unique value another account of the source holds: userName (folded) first, as the store asks. */
+    /** The source's only unique value is the (folded) userName; externalId is not unique (RFC 7643 §3.1). */
     private Optional<RowWrite> taken(long sourceId, Long ownPk, AccountContent content) {
         boolean userName = false;
-        boolean externalId = false;
         for (StoredAccount a : identity().allAccounts()) {
             if (a.sourceId() != sourceId || Objects.equals(ownPk, a.pk())) {
                 continue;
             }
             userName |= content.userName() != null && a.userName() != null
                     && a.userName().toLowerCase(Locale.ROOT).equals(content.userName().toLowerCase(Locale.ROOT));
-            externalId |= content.externalId() != null && content.externalId().equals(a.externalId());
         }
-        return userName ? Optional.of(new RowWrite.Duplicate("userName"))
-                : externalId ? Optional.of(new RowWrite.Duplicate("externalId")) : Optional.empty();
+        return userName ? Optional.of(new RowWrite.Duplicate("userName")) : Optional.empty();
     }
 
     private Account toAccount(StoredAccount a) {

@@ -1,7 +1,6 @@
 package dev.rollcall.directory;
 
 import dev.rollcall.identity.InMemoryTables.StoredAccount;
-import dev.rollcall.kernel.RowWrite;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,25 +26,18 @@ final class InMemoryGroupRows implements GroupRows {
     }
 
     @Override
-    public RowWrite insert(long sourceId, String id, Instant at, GroupContent content) {
-        if (externalIdTaken(sourceId, null, content)) {
-            return new RowWrite.Duplicate("externalId");
-        }
+    public long insert(long sourceId, String id, Instant at, GroupContent content) {
         long pk = store.nextGroupPk();
         store.tables().groups.put(pk, new Group(pk, id, sourceId, content.externalId(), content.displayName(),
                 content.document(), 1, at, at));
         store.tables().members.put(pk, List.of());
-        return new RowWrite.Written(pk);
+        return pk;
     }
 
     @Override
-    public RowWrite replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex) {
-        if (externalIdTaken(current.sourceId(), current.pk(), content)) {
-            return new RowWrite.Duplicate("externalId");
-        }
+    public void replace(Group current, long newVersion, Instant at, GroupContent content, boolean reindex) {
         store.tables().groups.put(current.pk(), new Group(current.pk(), current.id(), current.sourceId(),
                 content.externalId(), content.displayName(), content.document(), newVersion, current.createdAt(), at));
-        return new RowWrite.Written(current.pk());
     }
 
     @Override
@@ -112,11 +104,5 @@ final class InMemoryGroupRows implements GroupRows {
     public void removeMembers(long groupPk, List<Member> removed) {
         store.tables().members.put(groupPk, List.copyOf(members(groupPk).stream()
                 .filter(m -> removed.stream().noneMatch(r -> r.kind() == m.kind() && r.pk() == m.pk())).toList()));
-    }
-
-    private boolean externalIdTaken(long sourceId, Long ownPk, GroupContent content) {
-        return content.externalId() != null && store.tables().groups.values().stream()
-                .anyMatch(g -> g.sourceId() == sourceId && !Long.valueOf(g.pk()).equals(ownPk)
-                        && content.externalId().equals(g.externalId()));
     }
 }

@@ -14,7 +14,7 @@ class GoldenComputerTest {
     private final GoldenComputer computer = new GoldenComputer();
 
     private static LinkedAccount account(long pk, Source source, Instant at, Map<String, String> facts) {
-        return new LinkedAccount(pk, "a" + pk, source, true, at, at, new AccountFacts(null, true, facts));
+        return new LinkedAccount(pk, "a" + pk, "user" + pk, null, source, true, at, at, new AccountFacts(null, true, facts));
     }
 
     @Test

@@ -18,7 +18,7 @@ final class InMemoryLinkedAccounts implements LinkedAccounts {
     public List<LinkedAccount> linked(long personPk) {
         InMemoryTables t = store.tables();
         return t.accounts.values().stream().filter(a -> a.personPk() == personPk)
-                .map(a -> new LinkedAccount(a.pk(), a.id(), t.source(a.sourceId()), a.active(), a.createdAt(),
+                .map(a -> new LinkedAccount(a.pk(), a.id(), a.userName(), a.externalId(), t.source(a.sourceId()), a.active(), a.createdAt(),
                         a.updatedAt(), a.facts() != null ? a.facts() : new AccountFacts(null, a.active(), Map.of())))
                 .toList();
     }

@@ -96,13 +96,18 @@ final class InMemorySourceRegistry implements SourceRegistry, SourceRegistryTx, 
     }
 
     @Override
-    public RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons) {
+    public RowWrite insert(String name, SourceKind kind, boolean mayCreatePersons, boolean assertsWorkerIds) {
         if (name.equals(takenConcurrently) || byName(name).isPresent()) {
             return new RowWrite.Duplicate("name");
         }
         long id = nextId++;
-        sources.put(id, new Source(id, name, kind, mayCreatePersons));
+        sources.put(id, new Source(id, name, kind, mayCreatePersons, assertsWorkerIds));
         return new RowWrite.Written(id);
+    }
+
+    @Override
+    public void setAssertsWorkerIds(long sourceId, boolean asserts) {
+        sources.computeIfPresent(sourceId, (id, s) -> s.withAssertsWorkerIds(asserts));
     }
 
     @Override

@@ -93,7 +93,16 @@ class SourceAdministrationTest {
         assertThat(r.before()).isNull();
         assertThat(((AuditRecord.Fields) r.after()).values()).containsExactly(
                 java.util.Map.entry("name", "okta"), java.util.Map.entry("kind", "idp"),
-                java.util.Map.entry("mayCreatePersons", false));
+                java.util.Map.entry("mayCreatePersons", false), java.util.Map.entry("assertsWorkerIds", true));
+    }
+
+    @Test
+    void hrisAndIdpSourcesAssertWorkerIdsByDefaultACrmDoesNotUnlessTold() {
+        assertThat(administration.addSource(ACTOR, "hr", SourceKind.HRIS, null).source().assertsWorkerIds()).isTrue();
+        assertThat(administration.addSource(ACTOR, "idp", SourceKind.IDP, null).source().assertsWorkerIds()).isTrue();
+        assertThat(administration.addSource(ACTOR, "crm", SourceKind.CRM, null).source().assertsWorkerIds()).isFalse();
+        assertThat(administration.addSource(ACTOR, "crm2", SourceKind.CRM, null, true).source().assertsWorkerIds()).isTrue();
+        assertThat(administration.source("crm2").source().assertsWorkerIds()).isTrue();
     }
 
     @Test

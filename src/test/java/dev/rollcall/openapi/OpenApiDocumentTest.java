@@ -116,6 +116,46 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everySchemaObjectUsesOnlyJsonSchemaAndOpenApiKeywords() throws Exception {
+        // A plain description in a YAML flow mapping is cut at ", " and the rest becomes a stray key
+        // (`{description: Unique per source, case-insensitive.}`): the parser keeps it, a linter does not.
+        List<String> stray = new ArrayList<>();
+        SchemaKeywords.walkDocument(Yaml.mapper().readTree(DOCUMENT.toFile()), stray);
+        assertThat(stray).isEmpty();
+    }
+
+    @Test
+    void theKeywordCheckFindsStrayKeysAtAnyDepth() throws Exception {
+        JsonNode broken = Yaml.mapper().readTree("""
+                paths:
+                  /x:
+                    get:
+                      parameters:
+                        - {name: q, in: query, schema: {type: string, description: Text, cut here.}}
+                      responses:
+                        '200':
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                properties:
+                                  schema: {type: string}
+                                  deep: {type: array, items: {allOf: [{nullable: true}]}}
+                components:
+                  schemas:
+                    A: {type: object, additionalProperties: {type: string, bogus: 1}, x-ok: 1}
+                    B: {oneOf: [{$ref: '#/components/schemas/A'}], properties: {p: {not: {minimum: 1, max: 2}}}}
+                """);
+        List<String> stray = new ArrayList<>();
+        SchemaKeywords.walkDocument(broken, stray);
+        assertThat(stray).containsExactlyInAnyOrder(
+                "/paths/~1x/get/parameters/0/schema: cut here.",
+                "/paths/~1x/get/responses/200/content/application~1json/schema/properties/deep/items/allOf/0: nullable",
+                "/components/schemas/A/additionalProperties: bogus",
+                "/components/schemas/B/properties/p/not: max");
+    }
+
+    @Test
     void documentIsUtf8TextWithoutTabs() throws Exception {
         assertThat(Files.readString(DOCUMENT)).doesNotContain("\t");
     }

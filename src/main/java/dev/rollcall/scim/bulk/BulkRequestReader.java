@@ -57,6 +57,11 @@ public final class BulkRequestReader {
         throw ScimException.invalidSyntax("schemas must contain " + SchemaUris.BULK_REQUEST);
     }
 
+    /**
+     * RFC 7644 §3.7: the number of errors after which processing stops (1: stop at the first). It is
+     * an integer, and 0 is one: stopping "after 0 errors" would run nothing, so 0 means what an absent
+     * failOnErrors means — no limit, every operation is tried. Negative values are refused.
+     */
     private static int failOnErrors(JsonNode value) {
         if (value == null || value.isNull()) {
             return 0;
@@ -65,13 +70,13 @@ public final class BulkRequestReader {
         String text = value.isIntegralNumber() || value.isTextual() ? value.asText().trim() : "";
         try {
             int n = Integer.parseInt(text);
-            if (n >= 1) {
+            if (n >= 0) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ScimException.invalidValue("failOnErrors must be a positive integer");
+        throw ScimException.invalidValue("failOnErrors must be a whole number, 0 or more (0: no limit)");
     }
 
     private static BulkOperation operation(int index, JsonNode node, Set<String> declared) {

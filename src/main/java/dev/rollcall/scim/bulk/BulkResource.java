@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.Source;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.http.CallerContext;
+import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.http.ScimBodyReader;
 import dev.rollcall.schema.SchemaUris;
 import jakarta.ws.rs.POST;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 
@@ -32,7 +32,11 @@ public final class BulkResource {
     private final ScimBodyReader bodies;
     private final ObjectMapper json;
 
-    public BulkResource(BulkProcessor processor, BulkRequestReader requests, ScimBodyReader bodies, ObjectMapper json) {
+    private final ResourceLocations locations;
+
+    public BulkResource(BulkProcessor processor, BulkRequestReader requests, ScimBodyReader bodies, ObjectMapper json,
+                        ResourceLocations locations) {
+        this.locations = locations;
         this.processor = processor;
         this.requests = requests;
         this.bodies = bodies;
@@ -40,7 +44,7 @@ public final class BulkResource {
     }
 
     @POST
-    public Response bulk(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response bulk(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                          InputStream body) {
         Source source = CallerContext.sourceOf(request);
         BulkRequest bulk = requests.read(bodies.read(headers.getMediaType(), body));
@@ -48,13 +52,8 @@ public final class BulkResource {
         ObjectNode out = json.createObjectNode();
         out.putArray("schemas").add(SchemaUris.BULK_RESPONSE);
         ArrayNode operations = out.putArray("Operations");
-        String scimBase = scimBase(uri);
+        String scimBase = locations.scimBase();
         results.forEach(r -> r.toJson(operations.addObject(), scimBase));
         return Response.ok(out).type(ScimMediaType.APPLICATION_SCIM_JSON_TYPE).build();
-    }
-
-    private static String scimBase(UriInfo uri) {
-        String b = uri.getBaseUri().toString();
-        return (b.endsWith("/") ? b : b + "/") + "scim/v2";
     }
 }

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.ScimMediaType;
+import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.schema.SchemaRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
  * SCIM discovery (RFC 7644 §4) and the unsupported {@code /Me} alias. Paging and sorting
@@ -28,45 +27,47 @@ import jakarta.ws.rs.core.UriInfo;
 public class DiscoveryResource {
     private final DiscoveryDocuments documents;
 
-    public DiscoveryResource(SchemaRegistry registry, ScimLimits limits, ObjectMapper mapper) {
+    private final ResourceLocations locations;
+
+    public DiscoveryResource(SchemaRegistry registry, ScimLimits limits, ObjectMapper mapper, ResourceLocations locations) {
         this.documents = new DiscoveryDocuments(registry, limits, mapper);
+        this.locations = locations;
     }
 
     @GET
     @Path("ServiceProviderConfig")
-    public Response serviceProviderConfig(@QueryParam("filter") String filter, @Context UriInfo uri) {
+    public Response serviceProviderConfig(@QueryParam("filter") String filter) {
         refuseFilter(filter);
-        return scim(documents.serviceProviderConfig(scimBase(uri)));
+        return scim(documents.serviceProviderConfig(locations.scimBase()));
     }
 
     @GET
     @Path("ResourceTypes")
-    public Response resourceTypes(@QueryParam("filter") String filter, @Context UriInfo uri) {
+    public Response resourceTypes(@QueryParam("filter") String filter) {
         refuseFilter(filter);
-        return scim(documents.listResponse(documents.resourceTypes(scimBase(uri))));
+        return scim(documents.listResponse(documents.resourceTypes(locations.scimBase())));
     }
 
     @GET
     @Path("ResourceTypes/{name}")
-    public Response resourceType(@PathParam("name") String name, @QueryParam("filter") String filter,
-                                 @Context UriInfo uri) {
+    public Response resourceType(@PathParam("name") String name, @QueryParam("filter") String filter) {
         refuseFilter(filter);
-        return scim(documents.resourceType(scimBase(uri), name)
+        return scim(documents.resourceType(locations.scimBase(), name)
                 .orElseThrow(() -> ScimException.notFound("Resource type " + name + " not found")));
     }
 
     @GET
     @Path("Schemas")
-    public Response schemas(@QueryParam("filter") String filter, @Context UriInfo uri) {
+    public Response schemas(@QueryParam("filter") String filter) {
         refuseFilter(filter);
-        return scim(documents.listResponse(documents.schemas(scimBase(uri))));
+        return scim(documents.listResponse(documents.schemas(locations.scimBase())));
     }
 
     @GET
     @Path("Schemas/{id}")
-    public Response schema(@PathParam("id") String id, @QueryParam("filter") String filter, @Context UriInfo uri) {
+    public Response schema(@PathParam("id") String id, @QueryParam("filter") String filter) {
         refuseFilter(filter);
-        return scim(documents.schema(scimBase(uri), id)
+        return scim(documents.schema(locations.scimBase(), id)
                 .orElseThrow(() -> ScimException.notFound("Schema " + id + " not found")));
     }
 
@@ -85,12 +86,6 @@ public class DiscoveryResource {
         if (filter != null) {
             throw new ScimException(403, null, "Discovery endpoints do not support filtering (RFC 7644 section 4)");
         }
-    }
-
-    /** Absolute {@code .../scim/v2} as the client addressed us, without a trailing slash. */
-    private static String scimBase(UriInfo uri) {
-        String base = uri.getBaseUriBuilder().path(DiscoveryResource.class).build().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private static Response scim(ObjectNode body) {

@@ -11,7 +11,7 @@ import dev.rollcall.schema.SchemaUris;
 /**
  * Renders one {@link SchemaDef} as the Schema resource of RFC 7643 §7. Every attribute carries all
  * of its characteristics explicitly: clients (Entra ID, Okta, the SCIM SDKs) read them instead of
- * assuming the RFC defaults, so nothing is left implicit.
+ * assuming the RFC defaults, so nothing is left implicit — except empty {@code canonicalValues}.
  */
 final class SchemaDocument {
     private final ObjectMapper mapper;
@@ -44,9 +44,14 @@ final class SchemaDocument {
         node.put("description", a.description());
         node.put("required", a.required());
         node.put("caseExact", a.caseExact());
-        ArrayNode canonical = node.putArray("canonicalValues");
-        a.canonicalValues().forEach(canonical::add);
-        // referenceTypes and subAttributes only apply to references and complex attributes (§7)
+        // An empty list is omitted, not published: compliance suites read "canonicalValues": [] as
+        // "no value allowed", and python-scim refuses a schema with "referenceTypes": [].
+        if (!a.canonicalValues().isEmpty()) {
+            ArrayNode canonical = node.putArray("canonicalValues");
+            a.canonicalValues().forEach(canonical::add);
+        }
+        // referenceTypes and subAttributes only apply to references and complex attributes (§7);
+        // every reference lists its referenceTypes (AttributeDef insists)
         if (a.type() == AttributeType.REFERENCE) {
             ArrayNode refs = node.putArray("referenceTypes");
             a.referenceTypes().forEach(refs::add);

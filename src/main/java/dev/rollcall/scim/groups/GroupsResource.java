@@ -48,9 +48,10 @@ public final class GroupsResource {
     private final ScimBodyReader bodies;
     private final ObjectMapper json;
     private final ScimLimits limits;
+    private final ResourceLocations locations;
 
     public GroupsResource(GroupService groups, GroupRenderer renderer, AttributeProjector projector, SchemaRegistry schemas,
-                          ScimBodyReader bodies, ObjectMapper json, ScimLimits limits) {
+                          ScimBodyReader bodies, ObjectMapper json, ScimLimits limits, ResourceLocations locations) {
         this.groups = groups;
         this.renderer = renderer;
         this.projector = projector;
@@ -58,63 +59,64 @@ public final class GroupsResource {
         this.bodies = bodies;
         this.json = json;
         this.limits = limits;
+        this.locations = locations;
     }
 
     @POST
-    public Response create(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body, @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         GroupView created = groups.create(caller.source(), CallerContext.actor(request), bodies.read(headers.getMediaType(), body));
-        return scim(Response.created(URI.create(ResourceLocations.groups(uri, created.group().id()))), created,
-                project(created, uri, attributes, excluded));
+        return scim(Response.created(URI.create(locations.groups(created.group().id()))), created,
+                project(created, attributes, excluded));
     }
 
     @GET
     @Path("{id}")
-    public Response get(@Context ContainerRequestContext request, @Context UriInfo uri, @PathParam("id") String id,
+    public Response get(@Context ContainerRequestContext request, @PathParam("id") String id,
                         @HeaderParam("If-None-Match") String ifNoneMatch, @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excluded) {
         GroupView view = groups.get(CallerContext.sourceOf(request), id);
         if (ETags.notModified(ifNoneMatch, view.group().version())) {
             return Response.notModified().tag(new EntityTag(Long.toString(view.group().version()), true)).build();
         }
-        return scim(Response.ok(), view, project(view, uri, attributes, excluded));
+        return scim(Response.ok(), view, project(view, attributes, excluded));
     }
 
     @GET
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri) {
-        return listResponse(request, uri, ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults()));
+        return listResponse(request, ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults()));
     }
 
     @POST
     @Path(".search")
-    public Response search(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
         ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
-        return listResponse(request, uri, params);
+        return listResponse(request, params);
     }
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response replace(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body,
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         GroupView view = groups.replace(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
-        return scim(Response.ok(), view, project(view, uri, attributes, excluded));
+        return scim(Response.ok(), view, project(view, attributes, excluded));
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response patch(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                           @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body,
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         GroupView view = groups.patch(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
-        return scim(Response.ok(), view, project(view, uri, attributes, excluded));
+        return scim(Response.ok(), view, project(view, attributes, excluded));
     }
 
     @DELETE
@@ -127,11 +129,11 @@ public final class GroupsResource {
     }
 
     /** Lists the source's groups; also usable by a root /.search for the Group part. */
-    Response listResponse(ContainerRequestContext request, UriInfo uri, ListParams params) {
+    Response listResponse(ContainerRequestContext request, ListParams params) {
         boolean withMembers = showsMembers(params.attributes(), params.excludedAttributes());
         Page<GroupView> page = groups.list(CallerContext.sourceOf(request), params, withMembers);
         List<ObjectNode> resources = page.items().stream()
-                .map(v -> project(v, uri, params.attributes(), params.excludedAttributes()))
+                .map(v -> project(v, params.attributes(), params.excludedAttributes()))
                 .toList();
         return ListResponses.response(json, page, resources);
     }
@@ -166,9 +168,8 @@ public final class GroupsResource {
         return name.startsWith(GROUP_URN + ":") ? name.substring(GROUP_URN.length() + 1) : name;
     }
 
-    private ObjectNode project(GroupView view, UriInfo uri, String attributes, String excluded) {
-        ObjectNode rendered = renderer.render(view, id -> ResourceLocations.users(uri, id),
-                id -> ResourceLocations.groups(uri, id));
+    private ObjectNode project(GroupView view, String attributes, String excluded) {
+        ObjectNode rendered = renderer.render(view, locations::users, locations::groups);
         return projector.project(schemas.group(), rendered, attributes, excluded);
     }
 

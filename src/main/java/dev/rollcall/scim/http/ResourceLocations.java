@@ -1,22 +1,25 @@
 package dev.rollcall.scim.http;
 
-import jakarta.ws.rs.core.UriInfo;
+import dev.rollcall.web.PublicUrl;
 
-/** Absolute URLs of SCIM resources, from the request's base URI. */
+/** Absolute URLs of SCIM resources under the configured public URL (never the request's Host). */
 public final class ResourceLocations {
-    private ResourceLocations() {
+    private final PublicUrl publicUrl;
+
+    public ResourceLocations(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
-    public static String users(UriInfo uri, String id) {
-        return base(uri) + "scim/v2/Users/" + id;
+    /** {@code .../scim/v2}, without a trailing slash. */
+    public String scimBase() {
+        return publicUrl.resolve("/scim/v2");
     }
 
-    public static String groups(UriInfo uri, String id) {
-        return base(uri) + "scim/v2/Groups/" + id;
+    public String users(String id) {
+        return scimBase() + "/Users/" + id;
     }
 
-    private static String base(UriInfo uri) {
-        String b = uri.getBaseUri().toString();
-        return b.endsWith("/") ? b : b + "/";
+    public String groups(String id) {
+        return scimBase() + "/Groups/" + id;
     }
 }

@@ -11,7 +11,6 @@ import dev.rollcall.scim.http.ResourceLocations;
 import dev.rollcall.scim.resource.AttributeProjector;
 import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.schema.SchemaRegistry;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Groups in a root search, rendered as GET /Groups renders them (members included). */
 public final class GroupSearch implements SearchableType {
@@ -19,11 +18,14 @@ public final class GroupSearch implements SearchableType {
     private final GroupRenderer renderer;
     private final AttributeProjector projector;
     private final ResourceTypeDef type;
+    private final ResourceLocations locations;
 
-    public GroupSearch(GroupService groups, GroupRenderer renderer, AttributeProjector projector, SchemaRegistry schemas) {
+    public GroupSearch(GroupService groups, GroupRenderer renderer, AttributeProjector projector, SchemaRegistry schemas,
+                       ResourceLocations locations) {
         this.groups = groups;
         this.renderer = renderer;
         this.projector = projector;
+        this.locations = locations;
         this.type = schemas.group();
     }
 
@@ -33,13 +35,13 @@ public final class GroupSearch implements SearchableType {
     }
 
     @Override
-    public Page<ObjectNode> list(Source source, ListParams params, UriInfo uri) {
+    public Page<ObjectNode> list(Source source, ListParams params) {
         Page<GroupView> page = groups.list(source, params, true);
-        return new Page<>(page.items().stream().map(v -> render(v, params, uri)).toList(), page.totalResults(), page.startIndex());
+        return new Page<>(page.items().stream().map(v -> render(v, params)).toList(), page.totalResults(), page.startIndex());
     }
 
-    private ObjectNode render(GroupView view, ListParams params, UriInfo uri) {
-        ObjectNode rendered = renderer.render(view, id -> ResourceLocations.users(uri, id), id -> ResourceLocations.groups(uri, id));
+    private ObjectNode render(GroupView view, ListParams params) {
+        ObjectNode rendered = renderer.render(view, locations::users, locations::groups);
         return projector.project(type, rendered, params.attributes(), params.excludedAttributes());
     }
 }

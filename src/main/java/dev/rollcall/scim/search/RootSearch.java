@@ -6,7 +6,6 @@ import dev.rollcall.scim.Page;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.schema.filter.AttrPath;
 import dev.rollcall.scim.http.ListParams;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class RootSearch {
         this.scope = scope;
     }
 
-    public Page<ObjectNode> search(Source source, ListParams params, UriInfo uri) {
+    public Page<ObjectNode> search(Source source, ListParams params) {
         List<ScopedFilter> filters = types.stream().map(t -> scope.scope(t.type(), params.filter())).toList();
         requireSomeTypeKnows(filters);
         List<AttrPath> sorts = types.stream().map(t -> sortFor(t, params.sortBy())).toList();
@@ -48,7 +47,7 @@ public final class RootSearch {
             }
             ListParams typed = new ListParams(filters.get(i).filter(), sorts.get(i), params.descending(), skip + 1, wanted,
                     params.attributes(), params.excludedAttributes());
-            Page<ObjectNode> page = types.get(i).list(source, typed, uri);
+            Page<ObjectNode> page = types.get(i).list(source, typed);
             total += page.totalResults();
             items.addAll(page.items());
             wanted -= page.items().size();

@@ -16,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 /** POST /scim/v2/.search: a SearchRequest over all resource types of the calling source. */
@@ -36,10 +35,10 @@ public final class RootSearchResource {
     }
 
     @POST
-    public Response search(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
         ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
-        Page<ObjectNode> page = search.search(CallerContext.sourceOf(request), params, uri);
+        Page<ObjectNode> page = search.search(CallerContext.sourceOf(request), params);
         return ListResponses.response(json, page, page.items());
     }
 }

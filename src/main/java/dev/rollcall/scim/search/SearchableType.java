@@ -5,12 +5,11 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.scim.Page;
 import dev.rollcall.scim.http.ListParams;
 import dev.rollcall.schema.ResourceTypeDef;
-import jakarta.ws.rs.core.UriInfo;
 
 /** One resource type as the root search lists it: a page of rendered, projected resources. */
 public interface SearchableType {
 
     ResourceTypeDef type();
 
-    Page<ObjectNode> list(Source source, ListParams params, UriInfo uri);
+    Page<ObjectNode> list(Source source, ListParams params);
 }

@@ -11,7 +11,6 @@ import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.scim.users.UserRenderer;
 import dev.rollcall.scim.users.UserService;
 import dev.rollcall.scim.users.UserView;
-import jakarta.ws.rs.core.UriInfo;
 
 /** Users in a root search, rendered as GET /Users renders them. */
 public final class UserSearch implements SearchableType {
@@ -19,11 +18,14 @@ public final class UserSearch implements SearchableType {
     private final UserRenderer renderer;
     private final AttributeProjector projector;
     private final ResourceTypeDef type;
+    private final ResourceLocations locations;
 
-    public UserSearch(UserService users, UserRenderer renderer, AttributeProjector projector, SchemaRegistry schemas) {
+    public UserSearch(UserService users, UserRenderer renderer, AttributeProjector projector, SchemaRegistry schemas,
+                      ResourceLocations locations) {
         this.users = users;
         this.renderer = renderer;
         this.projector = projector;
+        this.locations = locations;
         this.type = schemas.user();
     }
 
@@ -33,13 +35,13 @@ public final class UserSearch implements SearchableType {
     }
 
     @Override
-    public Page<ObjectNode> list(Source source, ListParams params, UriInfo uri) {
+    public Page<ObjectNode> list(Source source, ListParams params) {
         Page<UserView> page = users.list(source, params);
-        return new Page<>(page.items().stream().map(v -> render(v, params, uri)).toList(), page.totalResults(), page.startIndex());
+        return new Page<>(page.items().stream().map(v -> render(v, params)).toList(), page.totalResults(), page.startIndex());
     }
 
-    private ObjectNode render(UserView view, ListParams params, UriInfo uri) {
-        ObjectNode rendered = renderer.render(view, id -> ResourceLocations.users(uri, id), id -> ResourceLocations.groups(uri, id));
+    private ObjectNode render(UserView view, ListParams params) {
+        ObjectNode rendered = renderer.render(view, locations::users, locations::groups);
         return projector.project(type, rendered, params.attributes(), params.excludedAttributes());
     }
 }

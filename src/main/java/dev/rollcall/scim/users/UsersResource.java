@@ -44,9 +44,10 @@ public final class UsersResource {
     private final ScimBodyReader bodies;
     private final ObjectMapper json;
     private final ScimLimits limits;
+    private final ResourceLocations locations;
 
     public UsersResource(UserService users, UserRenderer renderer, AttributeProjector projector, SchemaRegistry schemas,
-                         ScimBodyReader bodies, ObjectMapper json, ScimLimits limits) {
+                         ScimBodyReader bodies, ObjectMapper json, ScimLimits limits, ResourceLocations locations) {
         this.users = users;
         this.renderer = renderer;
         this.projector = projector;
@@ -54,23 +55,24 @@ public final class UsersResource {
         this.bodies = bodies;
         this.json = json;
         this.limits = limits;
+        this.locations = locations;
     }
 
     @POST
-    public Response create(@Context ContainerRequestContext request, @Context UriInfo uri,
+    public Response create(@Context ContainerRequestContext request,
                            @Context HttpHeaders headers, InputStream body,
                            @QueryParam("attributes") String attributes,
                            @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         UserView created = users.create(caller.source(), CallerContext.actor(request), bodies.read(headers.getMediaType(), body));
-        ObjectNode rendered = render(created, uri);
-        return scim(Response.created(URI.create(ResourceLocations.users(uri, created.account().id()))), created,
+        ObjectNode rendered = render(created);
+        return scim(Response.created(URI.create(locations.users(created.account().id()))), created,
                 projector.project(schemas.user(), rendered, attributes, excluded));
     }
 
     @GET
     @Path("{id}")
-    public Response get(@Context ContainerRequestContext request, @Context UriInfo uri, @PathParam("id") String id,
+    public Response get(@Context ContainerRequestContext request, @PathParam("id") String id,
                         @HeaderParam("If-None-Match") String ifNoneMatch,
                         @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excluded) {
@@ -78,43 +80,43 @@ public final class UsersResource {
         if (ETags.notModified(ifNoneMatch, view.account().version())) {
             return Response.notModified().tag(new jakarta.ws.rs.core.EntityTag(Long.toString(view.account().version()), true)).build();
         }
-        return scim(Response.ok(), view, projector.project(schemas.user(), render(view, uri), attributes, excluded));
+        return scim(Response.ok(), view, projector.project(schemas.user(), render(view), attributes, excluded));
     }
 
     @GET
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri) {
         ListParams params = ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults());
-        return listResponse(request, uri, params);
+        return listResponse(request, params);
     }
 
     @POST
     @Path(".search")
-    public Response search(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
         ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
-        return listResponse(request, uri, params);
+        return listResponse(request, params);
     }
 
     @PUT
     @Path("{id}")
-    public Response replace(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response replace(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body,
                             @QueryParam("attributes") String attributes,
                             @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         UserView view = users.replace(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
-        return scim(Response.ok(), view, projector.project(schemas.user(), render(view, uri), attributes, excluded));
+        return scim(Response.ok(), view, projector.project(schemas.user(), render(view), attributes, excluded));
     }
 
     @PATCH
     @Path("{id}")
-    public Response patch(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
+    public Response patch(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                           @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, InputStream body,
                           @QueryParam("attributes") String attributes,
                           @QueryParam("excludedAttributes") String excluded) {
         Caller.SourceCaller caller = CallerContext.source(request);
         UserView view = users.patch(caller.source(), CallerContext.actor(request), id, bodies.read(headers.getMediaType(), body), ifMatch);
-        return scim(Response.ok(), view, projector.project(schemas.user(), render(view, uri), attributes, excluded));
+        return scim(Response.ok(), view, projector.project(schemas.user(), render(view), attributes, excluded));
     }
 
     @DELETE
@@ -127,16 +129,16 @@ public final class UsersResource {
     }
 
     /** Lists the source's users; also serves the root /.search for the User part. */
-    Response listResponse(ContainerRequestContext request, UriInfo uri, ListParams params) {
+    Response listResponse(ContainerRequestContext request, ListParams params) {
         Page<UserView> page = users.list(CallerContext.sourceOf(request), params);
         List<ObjectNode> resources = page.items().stream()
-                .map(v -> projector.project(schemas.user(), render(v, uri), params.attributes(), params.excludedAttributes()))
+                .map(v -> projector.project(schemas.user(), render(v), params.attributes(), params.excludedAttributes()))
                 .toList();
         return ListResponses.response(json, page, resources);
     }
 
-    private ObjectNode render(UserView view, UriInfo uri) {
-        return renderer.render(view, id -> ResourceLocations.users(uri, id), id -> ResourceLocations.groups(uri, id));
+    private ObjectNode render(UserView view) {
+        return renderer.render(view, locations::users, locations::groups);
     }
 
     private static Response scim(Response.ResponseBuilder builder, UserView view, ObjectNode body) {

@@ -211,6 +211,20 @@ class BulkUsersHttpTest {
     }
 
     @Test
+    void failOnErrorsOfZeroIsValidAndMeansNoLimit() {
+        // RFC 7644 §3.7: an integer; stopping "after 0 errors" would run nothing, so 0 is no limit
+        JsonNode ops = ok(server.post("/scim/v2/Bulk", hr, bulk(0, String.join(",",
+                "{\"method\":\"DELETE\",\"path\":\"/Users/no-such-zero\"}",
+                "{\"method\":\"DELETE\",\"path\":\"/Users/no-such-zero-2\"}",
+                postUser("z3", "zero3@corp.com")))));
+        assertThat(ops).hasSize(3);
+        assertThat(ops.get(0).get("status").asText()).isEqualTo("404");
+        assertThat(ops.get(1).get("status").asText()).isEqualTo("404");
+        assertThat(ops.get(2).get("status").asText()).isEqualTo("201");
+        assertThat(userExists(hr, "zero3@corp.com")).isTrue();
+    }
+
+    @Test
     void failOnErrorsOfTwoToleratesOneError() {
         JsonNode ops = ok(server.post("/scim/v2/Bulk", hr, bulk(2, String.join(",",
                 "{\"method\":\"DELETE\",\"path\":\"/Users/no-such-id\"}",
@@ -309,7 +323,7 @@ class BulkUsersHttpTest {
 
     @Test
     void badFailOnErrorsIs400InvalidValue() {
-        for (String bad : new String[] {"0", "-1", "1.5", "\"many\"", "true"}) {
+        for (String bad : new String[] {"-1", "1.5", "\"many\"", "true", "\"-2\""}) {
             HttpResult r = server.post("/scim/v2/Bulk", hr, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
                     + "\"failOnErrors\":" + bad + ",\"Operations\":[" + postUser("f", "failzero@corp.com") + "]}");
             assertThat(r.status()).as(bad).isEqualTo(400);

@@ -111,12 +111,19 @@ class GroupsCrudTest {
     }
 
     @Test
-    void externalIdIsUniquePerSourceOnly() {
-        assertThat(server.post(GROUPS, idp, fx.groupBody("One", "g-ext")).status()).isEqualTo(201);
-        HttpResult dup = server.post(GROUPS, idp, fx.groupBody("Two", "g-ext"));
-        assertThat(dup.status()).isEqualTo(409);
-        assertThat(dup.jsonBody().get("scimType").asText()).isEqualTo("uniqueness");
+    void externalIdIsNotUniqueAndAFilterOnItListsEveryGroupSharingIt() {
+        // RFC 7643 §3.1: the service provider does not enforce externalId's uniqueness
+        String one = server.post(GROUPS, idp, fx.groupBody("One", "g-ext")).jsonBody().get("id").asText();
+        HttpResult two = server.post(GROUPS, idp, fx.groupBody("Two", "g-ext"));
+        assertThat(two.status()).as(two.body()).isEqualTo(201);
+        String other = server.post(GROUPS, idp, fx.groupBody("Three", "g-other")).jsonBody().get("id").asText();
+        assertThat(server.put(GROUPS + "/" + other, idp, fx.groupBody("Three", "g-ext")).status()).isEqualTo(200);
         assertThat(server.post(GROUPS, crm, fx.groupBody("Two", "g-ext")).status()).isEqualTo(201);
+
+        HttpResult found = server.get(GROUPS + "?filter=externalId%20eq%20%22g-ext%22", idp);
+        assertThat(found.jsonBody().get("totalResults").asInt()).isEqualTo(3);
+        assertThat(found.jsonBody().get("Resources")).extracting(r -> r.get("id").asText())
+                .containsExactlyInAnyOrder(one, two.jsonBody().get("id").asText(), other);
     }
 
     @Test
