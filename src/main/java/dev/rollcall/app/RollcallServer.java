@@ -7,6 +7,7 @@ import dev.rollcall.app.http.BearerAuthFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
 import dev.rollcall.app.http.ObjectMapperResolver;
+import dev.rollcall.app.http.RequestGate;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.web.CorrelationFilter;
@@ -15,12 +16,16 @@ import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http2.Http2AddOn;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -45,7 +50,7 @@ public final class RollcallServer implements AutoCloseable {
     public static RollcallServer start(Config config, Services services) {
         ResourceConfig rc = application(config, services);
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, rc, false);
+        HttpServer http = httpServer(base, rc);
         NetworkListener listener = http.getListener("grizzly");
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
@@ -65,6 +70,15 @@ public final class RollcallServer implements AutoCloseable {
         int port = listener.getPort();
         log.info("Rollcall listening on http://{}:{}", config.httpHost(), port);
         return new RollcallServer(http, services, port);
+    }
+
+    /** Jersey behind the request gate, which refuses what Jersey's container cannot parse. */
+    private static HttpServer httpServer(URI base, ResourceConfig rc) {
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, (GrizzlyHttpContainer) null, false, null, false);
+        GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rc);
+        ServerConfiguration server = http.getServerConfiguration();
+        server.addHttpHandler(new RequestGate(jersey), HttpHandlerRegistration.builder().contextPath("").build());
+        return http;
     }
 
     static ResourceConfig application(Config config, Services services) {

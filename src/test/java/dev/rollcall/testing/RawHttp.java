@@ -1,0 +1,93 @@
+package dev.rollcall.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Bytes on a socket to 127.0.0.1, for requests no HTTP client will send (malformed targets and
+ * headers, conflicting framing). Reads until the server closes the connection or goes quiet.
+ */
+public final class RawHttp {
+    private RawHttp() {
+    }
+
+    /** One answer as read off the wire: the first response, and everything the server sent. */
+    public record Answer(int status, Map<String, String> headers, String body, String wire, boolean closed) {
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        /** How many status lines the server wrote (a smuggled second request would add one). */
+        public int responses() {
+            return wire.split("HTTP/1\\.[01] \\d{3}", -1).length - 1;
+        }
+    }
+
+    /** Sends {@code request} as ISO-8859-1 bytes (CRLFs included by the caller) and reads the answer. */
+    public static Answer send(int port, String request) {
+        return send(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public static Answer send(int port, byte[] request) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(3000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream in = new ByteArrayOutputStream();
+            boolean closed = read(socket.getInputStream(), in);
+            return parse(in.toString(StandardCharsets.UTF_8), closed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when the server closed the connection, false when it only went quiet. */
+    private static boolean read(InputStream stream, ByteArrayOutputStream into) throws IOException {
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = stream.read(buffer)) >= 0; ) {
+                into.write(buffer, 0, n);
+            }
+            return true;
+        } catch (SocketTimeoutException quiet) {
+            return false;
+        }
+    }
+
+    private static Answer parse(String wire, boolean closed) {
+        int headEnd = wire.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            throw new IllegalStateException("no complete response: " + wire);
+        }
+        String[] lines = wire.substring(0, headEnd).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
+        String rest = wire.substring(headEnd + 4);
+        String body = rest.substring(0, Math.min(length, rest.length()));
+        return new Answer(status, headers, body, wire, closed);
+    }
+}
