@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,15 +49,34 @@ public final class RawHttp {
     }
 
     public static Answer send(int port, byte[] request) {
+        return sendInParts(port, List.of(request));
+    }
+
+    /** Sends each part in its own write, a moment apart, so the server reads them separately. */
+    public static Answer sendInParts(int port, List<byte[]> parts) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(3000);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
+            socket.setTcpNoDelay(true);
+            for (int i = 0; i < parts.size(); i++) {
+                if (i > 0) {
+                    pause();
+                }
+                socket.getOutputStream().write(parts.get(i));
+                socket.getOutputStream().flush();
+            }
             ByteArrayOutputStream in = new ByteArrayOutputStream();
             boolean closed = read(socket.getInputStream(), in);
             return parse(in.toString(StandardCharsets.UTF_8), closed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(150);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Stands in front of Jersey's Grizzly container and refuses, with a 400 in the surface's error format
  * and a log line, what the container would otherwise answer with an HTML stack trace (a request
- * target or Host it cannot parse).
+ * target or Host it cannot parse), and a request whose framing is ambiguous (request smuggling).
  */
 public final class RequestGate extends HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(RequestGate.class);
@@ -23,6 +23,14 @@ public final class RequestGate extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        Optional<String> framing = FramingCheck.problem(request);
+        if (framing.isPresent()) {
+            // where this body ends is in doubt, so nothing after it on this connection is read
+            request.getRequest().getProcessingState().setKeepAlive(false);
+            response.setHeader("Connection", "close");
+            refuse(request, response, framing.get());
+            return;
+        }
         Optional<String> problem = RequestTargetCheck.problem(request);
         if (problem.isPresent()) {
             refuse(request, response, problem.get());
