@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
 import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
+import dev.rollcall.app.http.HeaderSyntaxFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
 import dev.rollcall.app.http.ObjectMapperResolver;
@@ -89,6 +90,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(JacksonFeature.class);
         rc.register(new ObjectMapperResolver(json));
         rc.register(new CorrelationFilter());
+        rc.register(new HeaderSyntaxFilter());
         rc.register(new BearerAuthFilter(services.callerLookup()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
