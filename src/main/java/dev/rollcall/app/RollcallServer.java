@@ -7,6 +7,7 @@ import dev.rollcall.app.http.BearerAuthFilter;
 import dev.rollcall.app.http.HeaderSyntaxFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
+import dev.rollcall.app.http.JsonErrorPages;
 import dev.rollcall.app.http.ObjectMapperResolver;
 import dev.rollcall.app.http.RequestGate;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
@@ -73,12 +74,16 @@ public final class RollcallServer implements AutoCloseable {
         return new RollcallServer(http, services, port);
     }
 
-    /** Jersey behind the request gate, which refuses what Jersey's container cannot parse. */
+    /**
+     * Jersey behind the request gate, which refuses what Jersey's container cannot parse; Grizzly's own
+     * error pages (503 while shutting down, ...) in the surfaces' error formats.
+     */
     private static HttpServer httpServer(URI base, ResourceConfig rc) {
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, (GrizzlyHttpContainer) null, false, null, false);
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rc);
         ServerConfiguration server = http.getServerConfiguration();
         server.addHttpHandler(new RequestGate(jersey), HttpHandlerRegistration.builder().contextPath("").build());
+        server.setDefaultErrorPageGenerator(new JsonErrorPages());
         return http;
     }
 

@@ -72,6 +72,61 @@ public final class RawHttp {
         }
     }
 
+    /** A kept-alive connection: one request, one response read to its Content-Length, and again. */
+    public static final class Connection implements AutoCloseable {
+        private final Socket socket;
+
+        public Connection(int port) {
+            try {
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setSoTimeout(10_000);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Writes without reading (a request whose body is still to come, say). */
+        public void write(String bytes) {
+            try {
+                socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public Answer exchange(String request) {
+            write(request);
+            try {
+                InputStream in = socket.getInputStream();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new IllegalStateException("connection closed before a response: " + head);
+                    }
+                    head.write(b);
+                }
+                Answer headers = parse(head.toString(StandardCharsets.ISO_8859_1), false);
+                String length = headers.header("Content-Length");
+                byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
+                String wire = head.toString(StandardCharsets.ISO_8859_1) + new String(body, StandardCharsets.UTF_8);
+                return parse(wire, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(150);
