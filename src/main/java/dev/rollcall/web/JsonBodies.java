@@ -23,14 +23,25 @@ public final class JsonBodies {
         }
     }
 
-    /** The JSON value of a non-empty body (null or a missing node when there is none). */
+    /**
+     * The JSON value of a non-empty body (null or a missing node when there is none). A string with
+     * a lone UTF-16 surrogate ({@code "\\ud800"} is valid JSON) is refused here, where every string enters.
+     */
     public JsonNode parse(byte[] body) {
+        JsonNode node;
         try {
-            return json.readTree(body);
+            node = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new Malformed(JsonSyntaxDetail.of(e, json.getFactory().streamReadConstraints()));
         } catch (IOException e) {
             throw new Malformed("the request body could not be read");
         }
+        if (node != null) {
+            LoneSurrogates.find(node).ifPresent(at -> {
+                throw new Malformed("the request body has a string with a lone UTF-16 surrogate at "
+                        + (at.isEmpty() ? "its top level" : at) + "; send valid Unicode text");
+            });
+        }
+        return node;
     }
 }
