@@ -1,11 +1,11 @@
 package dev.rollcall.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
+import dev.rollcall.web.JsonBodies;
 import dev.rollcall.web.RequestContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
@@ -20,10 +20,12 @@ import java.util.Locale;
  */
 public final class AdminRequests {
     private final ObjectMapper json;
+    private final JsonBodies bodies;
     private final int maxBytes;
 
     public AdminRequests(ObjectMapper json, int maxBytes) {
         this.json = json;
+        this.bodies = new JsonBodies(json);
         this.maxBytes = maxBytes;
     }
 
@@ -48,17 +50,16 @@ public final class AdminRequests {
             }
             throw new AdminException(400, "the request body is empty; a JSON object is required");
         }
+        JsonNode node;
         try {
-            JsonNode node = json.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new AdminException(400, "the request body must be a JSON object");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            throw new AdminException(400, "the request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new AdminException(400, "the request body could not be read");
+            node = bodies.parse(bytes);
+        } catch (JsonBodies.Malformed e) {
+            throw new AdminException(400, e.getMessage());
         }
+        if (node == null || !node.isObject()) {
+            throw new AdminException(400, "the request body must be a JSON object");
+        }
+        return (ObjectNode) node;
     }
 
     /** A string member; absent or null gives null, any other type is a 400. */

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
 import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
+import dev.rollcall.app.http.HeaderSyntaxFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
+import dev.rollcall.app.http.JsonErrorPages;
 import dev.rollcall.app.http.ObjectMapperResolver;
+import dev.rollcall.app.http.RequestGate;
 import dev.rollcall.app.http.UnexpectedErrorMapper;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.web.CorrelationFilter;
@@ -18,12 +21,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http2.Http2AddOn;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 import org.slf4j.Logger;
@@ -52,7 +59,7 @@ public final class RollcallServer implements AutoCloseable {
                 .orElseGet(() -> PublicUrl.listening(config.httpHost(), boundPort::get));
         ResourceConfig rc = application(config, services, publicUrl);
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
-        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, rc, false);
+        HttpServer http = httpServer(base, rc);
         NetworkListener listener = http.getListener("grizzly");
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
@@ -75,6 +82,19 @@ public final class RollcallServer implements AutoCloseable {
         return new RollcallServer(http, services, port);
     }
 
+    /**
+     * Jersey behind the request gate, which refuses what Jersey's container cannot parse; Grizzly's own
+     * error pages (503 while shutting down, ...) in the surfaces' error formats.
+     */
+    private static HttpServer httpServer(URI base, ResourceConfig rc) {
+        HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, (GrizzlyHttpContainer) null, false, null, false);
+        GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rc);
+        ServerConfiguration server = http.getServerConfiguration();
+        server.addHttpHandler(new RequestGate(jersey), HttpHandlerRegistration.builder().contextPath("").build());
+        server.setDefaultErrorPageGenerator(new JsonErrorPages());
+        return http;
+    }
+
     static ResourceConfig application(Config config, Services services, PublicUrl publicUrl) {
         ObjectMapper json = services.json();
         ResourceConfig rc = new ResourceConfig();
@@ -84,6 +104,7 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(new ObjectMapperResolver(json));
         rc.register(new CorrelationFilter());
         rc.register(new NoStoreFilter());
+        rc.register(new HeaderSyntaxFilter());
         rc.register(new BearerAuthFilter(services.callerLookup(), services.authThrottle()));
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());

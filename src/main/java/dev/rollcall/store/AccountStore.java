@@ -5,10 +5,10 @@ import static dev.rollcall.store.generated.Tables.PERSON;
 
 import dev.rollcall.directory.Account;
 import dev.rollcall.directory.AccountContent;
+import dev.rollcall.schema.StorableText;
 import dev.rollcall.schema.filter.IndexedValue;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -86,7 +86,7 @@ final class AccountStore {
     }
 
     static String fold(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
+        return s == null ? null : StorableText.folded(s);
     }
 
     private static SelectJoinStep<Record> select(DSLContext db) {

@@ -41,7 +41,8 @@ public final class RequestContext {
         return new Actor(caller.auditName(), correlationId(request));
     }
 
-    static String fromClient(String header) {
+    /** The client's id from its {@code X-Correlation-Id} header when well-formed, else a fresh one (also outside Jersey). */
+    public static String fromClient(String header) {
         return header != null && CLIENT_ID.matcher(header).matches() ? header : UUID.randomUUID().toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.rollcall.schema.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rollcall.schema.StorableText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -110,6 +111,10 @@ final class FilterScanner {
             }
             char c = input.charAt(pos++);
             if (c == '"') {
+                if (StorableText.unpairedSurrogateAt(out) >= 0) {
+                    pos = start;
+                    throw error("string has a lone UTF-16 surrogate; send valid Unicode text");
+                }
                 return out.toString();
             }
             if (c == '\\') {

@@ -23,6 +23,7 @@ import dev.rollcall.scim.http.ETags;
 import dev.rollcall.scim.http.ListParams;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
+import dev.rollcall.scim.resource.StoredKeys;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +33,6 @@ import java.util.Map;
  * which resolves the members and writes the change in one transaction. Reads go to {@link DirectoryQueries}.
  */
 public final class GroupService {
-    /** Column widths of scim_group: longer values are refused rather than failing in the database. */
-    private static final int MAX_TEXT = 255;
     private final ResourceTypeDef type;
     private final ResourceNormalizer normalizer;
     private final ImmutabilityGuard immutability;
@@ -131,16 +130,9 @@ public final class GroupService {
 
     private ObjectNode canonical(ObjectNode body) {
         ObjectNode canonical = normalizer.normalize(type, body);
-        checkLength(canonical, "displayName");
-        checkLength(canonical, "externalId");
+        StoredKeys.check(canonical, null, "displayName", true);
+        StoredKeys.check(canonical, null, "externalId", false);
         return canonical;
-    }
-
-    private static void checkLength(ObjectNode canonical, String attribute) {
-        JsonNode value = canonical.get(attribute);
-        if (value != null && value.asText().length() > MAX_TEXT) {
-            throw ScimException.invalidValue("Attribute '" + attribute + "' is longer than " + MAX_TEXT + " characters.");
-        }
     }
 
     private static ObjectNode objectCopy(JsonNode body) {

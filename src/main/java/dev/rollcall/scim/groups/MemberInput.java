@@ -67,6 +67,10 @@ public final class MemberInput {
         if (value == null || value.isNull()) {
             return;
         }
+        if (!value.isContainerNode()) {
+            throw ScimException.invalidValue("Attribute 'members' is multi-valued: send an array of members, not a single "
+                    + (value.isTextual() ? "string" : "value") + ".");
+        }
         ArrayNode array = value.isArray() ? (ArrayNode) value : JsonNodeFactory.instance.arrayNode().add(value);
         for (int i = 0; i < array.size(); i++) {
             String path = "members[" + i + "]";

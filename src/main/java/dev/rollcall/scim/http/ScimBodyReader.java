@@ -1,9 +1,9 @@
 package dev.rollcall.scim.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.scim.ScimException;
+import dev.rollcall.web.JsonBodies;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +14,11 @@ import java.io.InputStream;
  * SCIM error, before anything is changed.
  */
 public final class ScimBodyReader {
-    private final ObjectMapper json;
+    private final JsonBodies json;
     private final int maxBytes;
 
     public ScimBodyReader(ObjectMapper json, int maxBytes) {
-        this.json = json;
+        this.json = new JsonBodies(json);
         this.maxBytes = maxBytes;
     }
 
@@ -31,17 +31,16 @@ public final class ScimBodyReader {
         if (bytes.length == 0) {
             throw ScimException.invalidSyntax("the request body is empty");
         }
+        JsonNode node;
         try {
-            JsonNode node = json.readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                throw ScimException.invalidSyntax("the request body is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ScimException.invalidSyntax("the request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ScimException.invalidSyntax("the request body could not be read");
+            node = json.parse(bytes);
+        } catch (JsonBodies.Malformed e) {
+            throw ScimException.invalidSyntax(e.getMessage());
         }
+        if (node == null || node.isMissingNode()) {
+            throw ScimException.invalidSyntax("the request body is empty");
+        }
+        return node;
     }
 
     private byte[] readLimited(InputStream in) {

@@ -8,6 +8,7 @@ import dev.rollcall.scim.ScimException;
 import dev.rollcall.schema.AttributeDef;
 import dev.rollcall.schema.Mutability;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,9 +18,10 @@ import java.util.Optional;
  * unassigned values. Used for whole resources (POST/PUT) and for PATCH operation values alike, so
  * both accept exactly the same shapes.
  *
- * <p>Lenient on shapes real clients send: a single value where an array is expected is wrapped; a
- * bare string for a complex attribute with a {@code value} sub-attribute (enterprise {@code manager},
- * {@code emails}) becomes {@code {"value": ...}}; an empty string counts as unassigned. Unknown
+ * <p>Lenient on shapes real clients send: a single object where an array is expected is one value; a
+ * bare string for a complex value with a {@code value} sub-attribute (the single-valued enterprise
+ * {@code manager}, or an element of {@code emails}) becomes {@code {"value": ...}}; an empty string
+ * counts as unassigned. A bare scalar for a multi-valued attribute ({@code "emails": "nope"}) is refused. Unknown
  * sub-attributes are dropped, as unknown attributes are (see {@link ResourceNormalizer}).
  */
 public final class AttributeValueNormalizer {
@@ -29,7 +31,8 @@ public final class AttributeValueNormalizer {
      * The canonical value of {@code def}, or null when it is unassigned (null, "", [] or {} after
      * normalisation). {@code path} names the attribute in error messages.
      *
-     * @throws ScimException invalidValue for a value of the wrong type or shape, or several primaries
+     * @throws ScimException invalidValue for a value of the wrong type or shape (a bare scalar for a
+     *                       multi-valued attribute), or several primaries
      */
     public JsonNode normalize(AttributeDef def, JsonNode value, String path) {
         if (JsonKeys.isUnassigned(value)) {
@@ -41,7 +44,12 @@ public final class AttributeValueNormalizer {
             }
             return normalizeElement(def, value, path);
         }
-        ArrayNode in = value.isArray() ? (ArrayNode) value : JSON.arrayNode().add(value);
+        if (!value.isContainerNode()) {
+            // wrapping "emails": "nope" into [{"value": "nope"}] would store what the client did not say
+            throw ScimException.invalidValue("Attribute '" + path + "' is multi-valued: send an array of values, not a single "
+                    + (value.isTextual() ? "string" : value.getNodeType().name().toLowerCase(Locale.ROOT)) + ".");
+        }
+        ArrayNode in = value.isArray() ? (ArrayNode) value : JSON.arrayNode().add(value); // one object is one value
         ArrayNode out = JSON.arrayNode();
         for (int i = 0; i < in.size(); i++) {
             JsonNode element = normalizeElement(def, in.get(i), path + "[" + i + "]");

@@ -11,6 +11,7 @@ import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.schema.SchemaRegistry;
+import dev.rollcall.schema.SchemaUris;
 import dev.rollcall.schema.filter.FilterException;
 import dev.rollcall.schema.filter.ValueIndexer;
 import dev.rollcall.scim.DirectoryErrors;
@@ -21,6 +22,7 @@ import dev.rollcall.scim.http.ListParams;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
+import dev.rollcall.scim.resource.StoredKeys;
 import java.util.List;
 import java.util.Map;
 
@@ -110,8 +112,13 @@ public final class UserService {
         return new UserView(account, directory.groupsOfAccount(account.pk()));
     }
 
-    /** Everything the domain stores for one canonical User, derived from it once. */
+    /** Everything the domain stores for one canonical User, derived from it once; keys that cannot be stored are refused. */
     private AccountContent content(ObjectNode canonical) {
+        StoredKeys.check(canonical, null, "userName", true);
+        StoredKeys.check(canonical, null, "externalId", false);
+        // either becomes the account's worker id (workerId first)
+        StoredKeys.check(canonical, SchemaUris.LIFECYCLE_USER, "workerId", false);
+        StoredKeys.check(canonical, SchemaUris.ENTERPRISE_USER, "employeeNumber", false);
         String externalId = canonical.hasNonNull("externalId") ? canonical.get("externalId").asText() : null;
         return new AccountContent(externalId, canonical.path("userName").asText(), canonical.toString(),
                 ValueIndexer.index(type, canonical), facts.extract(canonical));

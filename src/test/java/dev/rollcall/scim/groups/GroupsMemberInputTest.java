@@ -40,10 +40,15 @@ class GroupsMemberInputTest {
     }
 
     @Test
-    void aSingleMemberObjectOrABareIdIsAccepted() {
+    void aSingleMemberObjectIsAccepted() {
         assertThat(input.read(parse("{\"value\":\"a\"}"))).containsExactly(new RequestedMember("a", null));
-        assertThat(input.read(parse("\"a\""))).containsExactly(new RequestedMember("a", null));
         assertThat(input.read(parse("null"))).isEmpty();
+    }
+
+    @Test
+    void aBareIdIsNotAMemberList() {
+        assertThatThrownBy(() -> input.read(parse("\"a\"")))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.scimType()).isEqualTo("invalidValue"));
     }
 
     @Test

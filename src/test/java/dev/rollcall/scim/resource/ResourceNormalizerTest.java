@@ -190,10 +190,15 @@ class ResourceNormalizerTest {
     }
 
     @Test
-    void wrapsASingleValueOfAMultiValuedAttribute() {
+    void wrapsASingleObjectOfAMultiValuedAttribute() {
         assertThat(user("{'userName':'ann','emails':{'value':'a@x.com'}}").get("emails"))
                 .isEqualTo(json("[{'value':'a@x.com'}]"));
-        assertThat(user("{'userName':'ann','emails':'a@x.com'}").get("emails")).isEqualTo(json("[{'value':'a@x.com'}]"));
+        assertThat(user("{'userName':'ann','emails':['a@x.com']}").get("emails")).isEqualTo(json("[{'value':'a@x.com'}]"));
+    }
+
+    @Test
+    void rejectsABareStringForAMultiValuedAttribute() {
+        assertScimError(() -> user("{'userName':'ann','emails':'a@x.com'}"), "invalidValue", "'emails' is multi-valued");
     }
 
     @Test
