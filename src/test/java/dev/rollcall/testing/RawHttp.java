@@ -175,9 +175,32 @@ public final class RawHttp {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
         String rest = wire.substring(headEnd + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            return new Answer(status, headers, dechunk(rest), wire, closed);
+        }
+        int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
         String body = rest.substring(0, Math.min(length, rest.length()));
         return new Answer(status, headers, body, wire, closed);
+    }
+
+    /** The body of a chunked answer (sizes in hex, each chunk followed by CRLF, a 0 chunk at the end). */
+    private static String dechunk(String rest) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < rest.length()) {
+            int lineEnd = rest.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                break;
+            }
+            int size = Integer.parseInt(rest.substring(at, lineEnd).split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            int start = lineEnd + 2;
+            body.append(rest, start, Math.min(rest.length(), start + size));
+            at = start + size + 2;
+        }
+        return body.toString();
     }
 }
