@@ -54,7 +54,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
         }
         Database database;
         try {
-            database = new Database(url, config.dbUser(), config.dbPassword(), config.dbPoolSize());
+            database = new Database(url, config.dbUser(), config.dbPassword(), config.dbPoolSize(), config.dbTimeouts());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();

@@ -116,6 +116,8 @@ public final class Services implements AutoCloseable {
         this.groups = new GroupService(schemas, normalizer, immutability, new GroupPatcher(patches, memberInput, schemas),
                 memberInput, groupRenderer, new GroupChanges(store, clock), directory);
         this.auditChain = new AuditChain(bootstrap.database());
+        // registered first: started first, stopped last
+        background.register(new DatabaseWatch(bootstrap.database(), config.dbTimeouts().health()));
         background.register(new AuditSealer(auditChain, clock));
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
         this.sourceAdministration = new SourceAdministration(transactions, new SourceStore(), new CredentialStore(),
