@@ -1,5 +1,6 @@
 package dev.rollcall.store;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -51,8 +52,22 @@ public final class AuditChain {
         });
     }
 
-    /** Recomputes the chain and checks that every seq is accounted for. */
+    /**
+     * Recomputes the chain and checks that every seq is accounted for, all in one consistent snapshot:
+     * a sealer running meanwhile must not make the anchor and the rows disagree.
+     */
     public AuditVerification verify() {
-        return new AuditVerifier(database.dsl(), holes).verify();
+        return database.dsl().connectionResult(connection -> {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setAutoCommit(false);
+            try {
+                DSLContext db = DSL.using(connection, database.dsl().dialect(), database.dsl().settings());
+                db.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+                return new AuditVerifier(db, holes).verify();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        });
     }
 }

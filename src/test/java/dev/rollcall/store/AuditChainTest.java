@@ -73,6 +73,28 @@ class AuditChainTest {
     }
 
     @Test
+    void verificationWhileTheSealerRunsSeesOneConsistentState() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            trail.write();
+        }
+        Thread sealer = new Thread(() -> {
+            while (trail.chain.sealPending(trail.clock.instant(), 1).linked() > 0) {
+                Thread.onSpinWait();
+            }
+        });
+        sealer.start();
+        try {
+            for (int i = 0; i < 15; i++) {
+                AuditVerification v = trail.chain.verify();
+                assertThat(v.intact()).as(v.problem().toString()).isTrue();
+                assertThat(v.sealedRows() + v.unsealedRows()).isEqualTo(40);
+            }
+        } finally {
+            sealer.join(10_000);
+        }
+    }
+
+    @Test
     void editingASealedRowBreaksTheChainAtThatRow() throws Exception {
         trail.write();
         long second = trail.write();
