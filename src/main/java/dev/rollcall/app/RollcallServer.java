@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
 import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
+import dev.rollcall.app.http.BodyFirstHandler;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
 import dev.rollcall.app.http.ObjectMapperResolver;
@@ -14,9 +15,11 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.http2.Http2AddOn;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -46,6 +49,12 @@ public final class RollcallServer implements AutoCloseable {
         ResourceConfig rc = application(config, services);
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, rc, false);
+        // the application sees a request once its body has arrived: a slow body holds no worker
+        ServerConfiguration server = http.getServerConfiguration();
+        Map.copyOf(server.getHttpHandlersWithMapping()).forEach((handler, mapping) -> {
+            server.removeHttpHandler(handler);
+            server.addHttpHandler(new BodyFirstHandler(handler, config.maxBodyBytes(), config.httpBodyTimeout()), mapping);
+        });
         NetworkListener listener = http.getListener("grizzly");
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
