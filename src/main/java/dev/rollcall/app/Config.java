@@ -1,5 +1,6 @@
 package dev.rollcall.app;
 
+import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.store.DatabaseTimeouts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public record Config(
         Duration httpBodyTimeout,
         int maxBodyBytes,
         int bulkMaxOperations,
+        int patchMaxOperations,
         int filterMaxResults,
         IdentitySettings identity) {
 
@@ -46,6 +48,7 @@ public record Config(
                 Duration.ofMillis(intVar(env, "ROLLCALL_HTTP_BODY_TIMEOUT_MS", 30_000, 500, 600_000)),
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
+                intVar(env, "ROLLCALL_PATCH_MAX_OPERATIONS", PatchEngine.DEFAULT_MAX_OPERATIONS, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
                 IdentitySettings.fromEnvironment(env));
     }

@@ -100,7 +100,7 @@ public final class Services implements AutoCloseable {
         AttributeValueNormalizer values = new AttributeValueNormalizer();
         ImmutabilityGuard immutability = new ImmutabilityGuard();
         ResourceNormalizer normalizer = new ResourceNormalizer(values);
-        PatchEngine patches = new PatchEngine(schemas, values, immutability);
+        PatchEngine patches = new PatchEngine(schemas, values, immutability, config.patchMaxOperations());
         this.userRenderer = new UserRenderer(json);
         StoreTransactor store = new StoreTransactor(transactions, json);
         this.directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));

@@ -61,6 +61,7 @@ public final class GroupPatcher {
             engine.apply(type, body, request); // reports exactly what is wrong with the request
             throw ScimException.invalidSyntax("A PATCH body must be a PatchOp message with 'Operations'.");
         }
+        engine.checkOperationCount(operations.size());
         State state = new State(body.deepCopy(), current);
         for (int i = 0; i < operations.size(); i++) {
             JsonNode operation = operations.get(i);

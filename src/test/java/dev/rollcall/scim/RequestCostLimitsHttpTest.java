@@ -1,0 +1,57 @@
+package dev.rollcall.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.identity.SourceKind;
+import dev.rollcall.testing.HttpResult;
+import dev.rollcall.testing.RollcallServerExtension;
+import dev.rollcall.testing.RollcallServerExtension.Token;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What one request may ask of the server is bounded, and a request over a bound is told which. */
+class RequestCostLimitsHttpTest {
+    static final int PATCH_MAX = 40;
+    @RegisterExtension
+    static final RollcallServerExtension server = RollcallServerExtension.builder()
+            .env("ROLLCALL_PATCH_MAX_OPERATIONS", Integer.toString(PATCH_MAX))
+            .source("hr-limits", SourceKind.HRIS)
+            .build();
+    @Token("hr-limits") static String hr;
+
+    static String patch(int operations, IntFunction<String> operation) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":["
+                + IntStream.range(0, operations).mapToObj(operation).collect(Collectors.joining(",")) + "]}";
+    }
+
+    static String id(HttpResult created) {
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.jsonBody().get("id").asText();
+    }
+
+    static void assertInvalidValueNaming(HttpResult r, String... words) {
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        JsonNode body = r.jsonBody();
+        assertThat(body.get("scimType").asText()).isEqualTo("invalidValue");
+        assertThat(body.get("detail").asText()).contains(words);
+    }
+
+    @Test
+    void aPatchWithMoreOperationsThanTheLimitIsRefusedForUsersAndGroups() {
+        String user = id(server.post("/scim/v2/Users", hr, "{\"userName\":\"many-ops@corp.example\"}"));
+        IntFunction<String> rename = i -> "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"N" + i + "\"}";
+        assertInvalidValueNaming(server.patch("/scim/v2/Users/" + user, hr, patch(PATCH_MAX + 1, rename)),
+                Integer.toString(PATCH_MAX + 1), "at most " + PATCH_MAX);
+        assertThat(server.patch("/scim/v2/Users/" + user, hr, patch(PATCH_MAX, rename)).status()).isEqualTo(200);
+
+        String group = id(server.post("/scim/v2/Groups", hr, "{\"displayName\":\"Many ops\"}"));
+        IntFunction<String> add = i -> "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + user + "\"}]}";
+        assertInvalidValueNaming(server.patch("/scim/v2/Groups/" + group, hr, patch(PATCH_MAX + 1, add)),
+                "at most " + PATCH_MAX);
+        assertThat(server.patch("/scim/v2/Groups/" + group, hr, patch(PATCH_MAX, add)).status()).isIn(200, 204);
+    }
+}
