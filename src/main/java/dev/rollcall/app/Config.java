@@ -1,6 +1,7 @@
 package dev.rollcall.app;
 
 import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.resource.ResourceNormalizer;
 import dev.rollcall.store.DatabaseTimeouts;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public record Config(
         int maxBodyBytes,
         int bulkMaxOperations,
         int patchMaxOperations,
+        int maxValuesPerAttribute,
         int filterMaxResults,
         IdentitySettings identity) {
 
@@ -49,6 +51,7 @@ public record Config(
                 intVar(env, "ROLLCALL_MAX_BODY_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 intVar(env, "ROLLCALL_BULK_MAX_OPERATIONS", 1000, 1, 100_000),
                 intVar(env, "ROLLCALL_PATCH_MAX_OPERATIONS", PatchEngine.DEFAULT_MAX_OPERATIONS, 1, 100_000),
+                intVar(env, "ROLLCALL_MAX_VALUES_PER_ATTRIBUTE", ResourceNormalizer.DEFAULT_MAX_VALUES, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
                 IdentitySettings.fromEnvironment(env));
     }

@@ -99,7 +99,7 @@ public final class Services implements AutoCloseable {
         this.schemas = new SchemaRegistry();
         AttributeValueNormalizer values = new AttributeValueNormalizer();
         ImmutabilityGuard immutability = new ImmutabilityGuard();
-        ResourceNormalizer normalizer = new ResourceNormalizer(values);
+        ResourceNormalizer normalizer = new ResourceNormalizer(values, config.maxValuesPerAttribute());
         PatchEngine patches = new PatchEngine(schemas, values, immutability, config.patchMaxOperations());
         this.userRenderer = new UserRenderer(json);
         StoreTransactor store = new StoreTransactor(transactions, json);

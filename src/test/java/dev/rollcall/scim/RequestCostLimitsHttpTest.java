@@ -16,9 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What one request may ask of the server is bounded, and a request over a bound is told which. */
 class RequestCostLimitsHttpTest {
     static final int PATCH_MAX = 40;
+    static final int VALUES_MAX = 30;
     @RegisterExtension
     static final RollcallServerExtension server = RollcallServerExtension.builder()
             .env("ROLLCALL_PATCH_MAX_OPERATIONS", Integer.toString(PATCH_MAX))
+            .env("ROLLCALL_MAX_VALUES_PER_ATTRIBUTE", Integer.toString(VALUES_MAX))
             .source("hr-limits", SourceKind.HRIS)
             .build();
     @Token("hr-limits") static String hr;
@@ -53,5 +55,25 @@ class RequestCostLimitsHttpTest {
         assertInvalidValueNaming(server.patch("/scim/v2/Groups/" + group, hr, patch(PATCH_MAX + 1, add)),
                 "at most " + PATCH_MAX);
         assertThat(server.patch("/scim/v2/Groups/" + group, hr, patch(PATCH_MAX, add)).status()).isIn(200, 204);
+    }
+
+    static String emails(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "{\"value\":\"e" + i + "@corp.example\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    @Test
+    void moreValuesThanTheLimitInOneAttributeAreRefusedOnCreateReplaceAndPatch() {
+        assertInvalidValueNaming(server.post("/scim/v2/Users", hr,
+                "{\"userName\":\"lots@corp.example\",\"emails\":" + emails(VALUES_MAX + 1) + "}"),
+                "emails", "at most " + VALUES_MAX);
+        String user = id(server.post("/scim/v2/Users", hr,
+                "{\"userName\":\"enough@corp.example\",\"emails\":" + emails(VALUES_MAX) + "}"));
+        assertInvalidValueNaming(server.put("/scim/v2/Users/" + user, hr,
+                "{\"userName\":\"enough@corp.example\",\"emails\":" + emails(VALUES_MAX + 1) + "}"), "emails");
+        assertInvalidValueNaming(server.patch("/scim/v2/Users/" + user, hr, patch(1,
+                i -> "{\"op\":\"add\",\"path\":\"emails\",\"value\":[{\"value\":\"one-more@corp.example\"}]}")),
+                "emails", "at most " + VALUES_MAX);
+        assertThat(server.get("/scim/v2/Users/" + user, hr).jsonBody().get("emails")).hasSize(VALUES_MAX);
     }
 }
