@@ -1,5 +1,6 @@
 package dev.rollcall.app;
 
+import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ResourceNormalizer;
 import dev.rollcall.store.DatabaseTimeouts;
@@ -27,6 +28,7 @@ public record Config(
         int patchMaxOperations,
         int maxValuesPerAttribute,
         int filterMaxResults,
+        int filterMaxCost,
         IdentitySettings identity) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -53,6 +55,7 @@ public record Config(
                 intVar(env, "ROLLCALL_PATCH_MAX_OPERATIONS", PatchEngine.DEFAULT_MAX_OPERATIONS, 1, 100_000),
                 intVar(env, "ROLLCALL_MAX_VALUES_PER_ATTRIBUTE", ResourceNormalizer.DEFAULT_MAX_VALUES, 1, 100_000),
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
+                intVar(env, "ROLLCALL_FILTER_MAX_COST", ScimLimits.DEFAULT_FILTER_MAX_COST, 1, 100_000),
                 IdentitySettings.fromEnvironment(env));
     }
 

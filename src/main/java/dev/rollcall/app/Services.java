@@ -194,7 +194,8 @@ public final class Services implements AutoCloseable {
 
     /** The JAX-RS resources of the protocol surfaces. */
     List<Object> resources(Config config) {
-        ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
+        ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults(),
+                config.filterMaxCost());
         ScimBodyReader bodies = new ScimBodyReader(json, config.maxBodyBytes());
         AttributeProjector projector = new AttributeProjector(schemas);
         List<Object> out = new ArrayList<>();

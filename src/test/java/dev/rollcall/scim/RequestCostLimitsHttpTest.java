@@ -76,4 +76,28 @@ class RequestCostLimitsHttpTest {
                 "emails", "at most " + VALUES_MAX);
         assertThat(server.get("/scim/v2/Users/" + user, hr).jsonBody().get("emails")).hasSize(VALUES_MAX);
     }
+
+    static String substringFilter(int terms) {
+        return IntStream.range(0, terms).mapToObj(i -> "emails.value co \"x" + i + "\"").collect(Collectors.joining(" or "));
+    }
+
+    @Test
+    void aFilterCostingMoreThanTheLimitIsRefusedAsTooManyBeforeItRuns() {
+        // the filter: 200 substring tests (cost 2000; the default limit is 100)
+        HttpResult refused = server.send(server.request("/scim/v2/Users?filter="
+                + java.net.URLEncoder.encode(substringFilter(200), java.nio.charset.StandardCharsets.UTF_8), hr).GET());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.jsonBody().get("scimType").asText()).isEqualTo("tooMany");
+        assertThat(refused.jsonBody().get("detail").asText()).contains("2000", "at most 100");
+
+        HttpResult searched = server.post("/scim/v2/.search", hr, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                + "\"filter\":\"" + substringFilter(11).replace("\"", "\\\"") + "\"}");
+        assertThat(searched.status()).as(searched.body()).isEqualTo(400);
+        assertThat(searched.jsonBody().get("scimType").asText()).isEqualTo("tooMany");
+
+        HttpResult accepted = server.send(server.request("/scim/v2/Groups?filter="
+                + java.net.URLEncoder.encode("displayName co \"x\" or " + substringFilter(9).replace("emails.value", "displayName"),
+                java.nio.charset.StandardCharsets.UTF_8), hr).GET());
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
 }

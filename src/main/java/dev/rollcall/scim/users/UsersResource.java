@@ -83,7 +83,7 @@ public final class UsersResource {
 
     @GET
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri) {
-        ListParams params = ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults());
+        ListParams params = ListParams.fromQuery(uri.getQueryParameters(), limits);
         return listResponse(request, uri, params);
     }
 
@@ -91,7 +91,7 @@ public final class UsersResource {
     @Path(".search")
     public Response search(@Context ContainerRequestContext request, @Context UriInfo uri, @Context HttpHeaders headers,
                            InputStream body) {
-        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
+        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits);
         return listResponse(request, uri, params);
     }
 
