@@ -61,7 +61,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
             }
             throw new ConfigException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
         }
-        Migrations migrations = new Migrations(database.dataSource());
+        Migrations migrations = new Migrations(url, config.dbUser(), config.dbPassword());
         try {
             int applied = migrations.migrate();
             if (applied > 0) {
