@@ -10,6 +10,7 @@ import dev.rollcall.schema.CommonAttributes;
 import dev.rollcall.schema.Mutability;
 import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaUris;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,8 +161,10 @@ public final class ResourceNormalizer {
             throw ScimException.invalidValue("Attribute '" + attr.name() + "' is given more than once.");
         }
         String path = core ? attr.name() : schema.id() + ":" + attr.name();
-        // checked before normalising: every value costs index rows and match keys when stored
-        if (attr.multiValued() && value != null && value.isArray() && value.size() > maxValues) {
+        // checked before normalising: every value costs index rows and match keys when stored. A group's
+        // members are not: a group may rightly have many thousands, kept apart and handled in linear time
+        boolean members = schema.id().equals(SchemaUris.GROUP) && attr.name().equals("members");
+        if (attr.multiValued() && !members && value != null && value.isArray() && value.size() > maxValues) {
             throw ScimException.invalidValue("'" + path + "' has " + value.size() + " values; at most " + maxValues
                     + " are accepted (ROLLCALL_MAX_VALUES_PER_ATTRIBUTE).");
         }
