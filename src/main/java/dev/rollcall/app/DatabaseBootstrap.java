@@ -54,14 +54,14 @@ public final class DatabaseBootstrap implements AutoCloseable {
         }
         Database database;
         try {
-            database = new Database(url, config.dbUser(), config.dbPassword(), config.dbPoolSize());
+            database = new Database(url, config.dbUser(), config.dbPassword(), config.dbPoolSize(), config.dbTimeouts());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw new ConfigException("cannot connect to the database at " + redact(url) + ": " + rootMessage(e), e);
         }
-        Migrations migrations = new Migrations(database.dataSource());
+        Migrations migrations = new Migrations(url, config.dbUser(), config.dbPassword());
         try {
             int applied = migrations.migrate();
             if (applied > 0) {

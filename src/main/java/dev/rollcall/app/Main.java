@@ -6,7 +6,7 @@ import dev.rollcall.identity.Caller;
 import dev.rollcall.identity.IdentityException;
 import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceKind;
-import dev.rollcall.store.AuditChain;
+import dev.rollcall.store.AuditVerification;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -204,11 +204,12 @@ public final class Main {
             @Override
             public Integer call() {
                 try (Services services = Services.open(Config.fromEnvironment(env))) {
-                    AuditChain.Verification v = services.auditChain().verify();
+                    AuditVerification v = services.auditChain().verify();
                     PrintWriter out = spec.commandLine().getOut();
-                    out.println("sealed rows: " + v.sealedRows() + ", not yet sealed: " + v.unsealedRows());
-                    out.println(v.intact() ? "audit chain intact"
-                            : "audit chain BROKEN at seq " + v.firstBrokenSeq().orElseThrow());
+                    out.println("sealed rows: " + v.sealedRows() + ", not yet sealed: " + v.unsealedRows()
+                            + ", seqs held by open transactions: " + v.pendingSeqs());
+                    out.println(v.problem().map(p -> "audit chain BROKEN at seq " + p.seq() + ": " + p.reason())
+                            .orElse("audit chain intact"));
                     out.flush();
                     return v.intact() ? 0 : 1;
                 }

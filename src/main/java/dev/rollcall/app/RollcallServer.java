@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminExceptionMapper;
 import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
+import dev.rollcall.app.http.BodyFirstHandler;
 import dev.rollcall.app.http.HeaderSyntaxFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
@@ -59,7 +60,7 @@ public final class RollcallServer implements AutoCloseable {
                 .orElseGet(() -> PublicUrl.listening(config.httpHost(), boundPort::get));
         ResourceConfig rc = application(config, services, publicUrl);
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
-        HttpServer http = httpServer(base, rc);
+        HttpServer http = httpServer(base, rc, config);
         NetworkListener listener = http.getListener("grizzly");
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
@@ -83,14 +84,16 @@ public final class RollcallServer implements AutoCloseable {
     }
 
     /**
-     * Jersey behind the request gate, which refuses what Jersey's container cannot parse; Grizzly's own
-     * error pages (503 while shutting down, ...) in the surfaces' error formats.
+     * Jersey behind the request gate, which refuses what Jersey's container cannot parse, and behind the
+     * body-first handler, so the application sees a request once its body has arrived (a slow body holds
+     * no worker); Grizzly's own error pages (503 while shutting down, ...) in the surfaces' error formats.
      */
-    private static HttpServer httpServer(URI base, ResourceConfig rc) {
+    private static HttpServer httpServer(URI base, ResourceConfig rc, Config config) {
         HttpServer http = GrizzlyHttpServerFactory.createHttpServer(base, (GrizzlyHttpContainer) null, false, null, false);
         GrizzlyHttpContainer jersey = ContainerFactory.createContainer(GrizzlyHttpContainer.class, rc);
         ServerConfiguration server = http.getServerConfiguration();
-        server.addHttpHandler(new RequestGate(jersey), HttpHandlerRegistration.builder().contextPath("").build());
+        server.addHttpHandler(new RequestGate(new BodyFirstHandler(jersey, config.maxBodyBytes(), config.httpBodyTimeout())),
+                HttpHandlerRegistration.builder().contextPath("").build());
         server.setDefaultErrorPageGenerator(new JsonErrorPages());
         return http;
     }

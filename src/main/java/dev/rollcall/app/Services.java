@@ -109,8 +109,8 @@ public final class Services implements AutoCloseable {
         this.schemas = new SchemaRegistry();
         AttributeValueNormalizer values = new AttributeValueNormalizer();
         ImmutabilityGuard immutability = new ImmutabilityGuard();
-        ResourceNormalizer normalizer = new ResourceNormalizer(values);
-        PatchEngine patches = new PatchEngine(schemas, values, immutability);
+        ResourceNormalizer normalizer = new ResourceNormalizer(values, config.maxValuesPerAttribute());
+        PatchEngine patches = new PatchEngine(schemas, values, immutability, config.patchMaxOperations());
         this.userRenderer = new UserRenderer(json);
         StoreTransactor store = new StoreTransactor(transactions, json);
         this.directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));
@@ -128,6 +128,8 @@ public final class Services implements AutoCloseable {
         this.groups = new GroupService(schemas, normalizer, immutability, new GroupPatcher(patches, memberInput, schemas),
                 memberInput, groupRenderer, new GroupChanges(store, clock), directory);
         this.auditChain = new AuditChain(bootstrap.database());
+        // registered first: started first, stopped last
+        background.register(new DatabaseWatch(bootstrap.database(), config.dbTimeouts().health()));
         background.register(new AuditSealer(auditChain, clock));
         background.register(timers);
         AccessTokens accessTokens = new AccessTokens(new SecureRandom());
@@ -218,7 +220,8 @@ public final class Services implements AutoCloseable {
     /** The JAX-RS resources of the protocol surfaces. */
     List<Object> resources(Config config, PublicUrl publicUrl) {
         ResourceLocations locations = new ResourceLocations(publicUrl);
-        ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults());
+        ScimLimits limits = new ScimLimits(config.bulkMaxOperations(), config.maxBodyBytes(), config.filterMaxResults(),
+                config.filterMaxCost());
         ScimBodyReader bodies = new ScimBodyReader(json, config.maxBodyBytes());
         AttributeProjector projector = new AttributeProjector(schemas);
         List<Object> out = new ArrayList<>();

@@ -2,8 +2,8 @@ package dev.rollcall.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -11,12 +11,26 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
-/** The connection pool and the jOOQ context over it. */
+/**
+ * The connection pool and the jOOQ context over it. Every wait on the database is bounded
+ * ({@link DatabaseTimeouts}); while the health ping fails, work is refused at once instead of waiting.
+ */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final DatabaseHealth health;
+    private final GuardedConnections connections;
+    private final ExecutorService aborts = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rollcall-db-abort");
+        t.setDaemon(true);
+        return t;
+    });
 
     public Database(String jdbcUrl, String user, String password, int poolSize) {
+        this(jdbcUrl, user, password, poolSize, DatabaseTimeouts.DEFAULTS);
+    }
+
+    public Database(String jdbcUrl, String user, String password, int poolSize, DatabaseTimeouts timeouts) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(jdbcUrl);
         hc.setUsername(user);
@@ -24,8 +38,14 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(Math.min(4, poolSize));
         hc.setPoolName("rollcall");
-        hc.setConnectionTimeout(10_000);
+        long connectMs = timeouts.connection().toMillis();
+        hc.setConnectionTimeout(connectMs);
+        // a pooled connection idle for a while is checked before use; that check must fit in the wait
+        hc.setValidationTimeout(Math.max(250, connectMs / 2));
         hc.setInitializationFailTimeout(10_000);
+        hc.addDataSourceProperty("connectTimeout", Long.toString(connectMs));
+        hc.addDataSourceProperty("socketTimeout", Long.toString(timeouts.socket().toMillis()));
+        hc.setConnectionInitSql("SET SESSION max_statement_time = " + timeouts.statement().toMillis() / 1000.0);
         // Batched statements are rewritten into multi-row inserts by the driver.
         hc.addDataSourceProperty("useBulkStmts", "true");
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -33,7 +53,9 @@ public final class Database implements AutoCloseable {
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteWithOptimisticLocking(false);
-        this.dsl = DSL.using(dataSource, SQLDialect.MARIADB, settings);
+        this.health = new DatabaseHealth(jdbcUrl, user, password, timeouts);
+        this.connections = new GuardedConnections(dataSource, health::available);
+        this.dsl = DSL.using(connections, SQLDialect.MARIADB, settings);
     }
 
     public DataSource dataSource() {
@@ -44,17 +66,32 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    /** True when a connection can be had and answers. */
+    /** Whether the last health ping was answered (instant: no database round trip). */
     public boolean reachable() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
+        return health.available();
+    }
+
+    /**
+     * Pings the database. When it does not answer in time, work is refused from now on and the
+     * statements in flight are cut off, so that no caller stays blocked on a frozen database.
+     */
+    public boolean checkHealth() {
+        boolean wasUp = health.available();
+        boolean up = health.check();
+        if (!up) {
+            connections.abortInUse(aborts);
         }
+        if (up != wasUp) {
+            // pooled connections from before the outage are dead: drop them, rather than fail one request each
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+        }
+        return up;
     }
 
     @Override
     public void close() {
+        health.close();
         dataSource.close();
+        aborts.shutdownNow();
     }
 }

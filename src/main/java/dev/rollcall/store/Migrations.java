@@ -1,16 +1,19 @@
 package dev.rollcall.store;
 
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-/** Flyway over the migrations shipped in the jar as classpath:db/migration (the schema/ folder). */
+/**
+ * Flyway over the migrations shipped in the jar as classpath:db/migration (the schema/ folder). It
+ * opens connections of its own: the pool's carry the statement time limit, and a migration of a big
+ * table may rightly take longer.
+ */
 public final class Migrations {
     private final Flyway flyway;
 
-    public Migrations(DataSource dataSource) {
+    public Migrations(String jdbcUrl, String user, String password) {
         this.flyway = Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(jdbcUrl, user, password)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
                 .load();

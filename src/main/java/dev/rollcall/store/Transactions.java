@@ -1,5 +1,6 @@
 package dev.rollcall.store;
 
+import dev.rollcall.kernel.StoreUnavailable;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import org.jooq.exception.DataAccessException;
 /**
  * Runs work in one database transaction, retrying it a few times when InnoDB picks it as a
  * deadlock victim or a lock wait times out (the work must be free of outside side effects).
+ * A database that does not answer is never retried here: the caller hears {@link StoreUnavailable}.
  */
 public final class Transactions {
     private static final int ATTEMPTS = 5;
@@ -22,7 +24,12 @@ public final class Transactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            } catch (StoreUnavailable e) {
+                throw e;
             } catch (DataAccessException e) {
+                if (DatabaseFailures.isUnavailable(e)) {
+                    throw new StoreUnavailable(e);
+                }
                 if (attempt >= ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }

@@ -32,7 +32,7 @@ final class FilterTestDatabase implements AutoCloseable {
             url = embedded.url().replaceFirst("/rollcall_t_[0-9a-f]+\\?", "/" + name + "?");
         }
         database = new Database(url, user, password, 4);
-        new Migrations(database.dataSource()).migrate();
+        new Migrations(url, user, password).migrate();
     }
 
     DSLContext dsl() {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,6 +58,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     }
 
     private final Map<String, String> env;
+    private final UnaryOperator<String> dbUrl;
     private final List<Declared> declared;
     private RollcallTestServer server;
     private MutableClock clock;
@@ -65,8 +67,9 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     private String owner;
     private boolean perTest;
 
-    private RollcallServerExtension(Map<String, String> env, List<Declared> declared) {
+    private RollcallServerExtension(Map<String, String> env, UnaryOperator<String> dbUrl, List<Declared> declared) {
         this.env = Map.copyOf(env);
+        this.dbUrl = dbUrl;
         this.declared = List.copyOf(declared);
     }
 
@@ -109,7 +112,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
 
     private void start(ExtensionContext context) {
         clock = MutableClock.startingNow();
-        server = RollcallTestServer.start(env, clock);
+        server = RollcallTestServer.start(env, clock, dbUrl);
         owner = context.getUniqueId();
         try {
             for (Declared d : declared) {
@@ -248,6 +251,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     public static final class Builder {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<Declared> declared = new ArrayList<>();
+        private UnaryOperator<String> dbUrl = UnaryOperator.identity();
 
         private Builder() {
         }
@@ -269,8 +273,14 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
             return this;
         }
 
+        /** Reaches the fresh database through a rewritten URL, e.g. {@code relay::route} of a {@link TcpRelay}. */
+        public Builder databaseUrl(UnaryOperator<String> rewrite) {
+            this.dbUrl = rewrite;
+            return this;
+        }
+
         public RollcallServerExtension build() {
-            return new RollcallServerExtension(env, declared);
+            return new RollcallServerExtension(env, dbUrl, declared);
         }
 
         private Builder declare(Declared d) {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The real Rollcall server on 127.0.0.1 and a random port, over a fresh database, with a plain
@@ -55,13 +56,20 @@ public final class RollcallTestServer implements AutoCloseable {
 
     /** Starts with extra ROLLCALL_* settings on the given clock (a {@link MutableClock} to move time). */
     public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock) {
+        return start(env, clock, UnaryOperator.identity());
+    }
+
+    /** As above, reaching the fresh database through a rewritten URL (e.g. a {@link TcpRelay}'s). */
+    public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock, UnaryOperator<String> dbUrl) {
         TestDatabases.TestDb db = TestDatabases.fresh();
         Map<String, String> all = new HashMap<>();
-        all.put("ROLLCALL_DB_URL", db.url());
+        all.put("ROLLCALL_DB_URL", dbUrl.apply(db.url()));
         all.put("ROLLCALL_DB_USER", db.user());
         all.put("ROLLCALL_DB_PASSWORD", db.password());
         all.put("ROLLCALL_HTTP_PORT", "0");
         all.put("ROLLCALL_DB_POOL_SIZE", "8");
+        // a busy test machine can stall a ping for longer than production's 500 ms; outage tests set their own
+        all.put("ROLLCALL_DB_HEALTH_TIMEOUT_MS", "3000");
         all.putAll(env);
         Config config = Config.fromEnvironment(all);
         Services services = Services.open(config, clock);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
+import dev.rollcall.kernel.StoreUnavailable;
 import dev.rollcall.scim.ScimException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -259,9 +260,14 @@ final class BulkRun {
         }
     }
 
-    private static ScimException asScim(RuntimeException e) {
+    private ScimException asScim(RuntimeException e) {
         if (e instanceof ScimException scim) {
             return scim;
+        }
+        if (e instanceof StoreUnavailable) {
+            // nothing later can succeed either: stop, and say which operations were done
+            stopped = true;
+            return new ScimException(503, null, "the database is unavailable; this and later operations were not done");
         }
         String correlationId = UUID.randomUUID().toString();
         log.error("bulk: unexpected error in an operation, correlation id {}", correlationId, e);

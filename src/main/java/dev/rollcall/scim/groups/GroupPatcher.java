@@ -3,6 +3,7 @@ package dev.rollcall.scim.groups;
 import dev.rollcall.directory.RequestedMember;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.patch.PatchEngine;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,15 +29,17 @@ import java.util.regex.Pattern;
  * element with every other, which takes seconds on a group of ten thousand, and identity providers
  * patch big groups all day. So the operations clients actually send for members — add, remove or
  * replace at path {@code members}, and remove at {@code members[value eq "…"]} — are applied here to
- * a map keyed by id in linear time. Every other operation goes through the engine, in order: on the
- * body alone when it does not touch members (a rename), or on the body with the members rendered
- * into it when it does (say {@code members[type eq "Group"]}), so any valid PATCH still works.
+ * a map keyed by id in linear time. Every other operation goes through the engine, in order, each
+ * run of consecutive ones in one call: on the body alone when none touches members (a rename), or on
+ * the body with the members rendered into it once when one does (say {@code members[type eq "Group"]}),
+ * so any valid PATCH still works and none costs more than one pass over the request.
  */
 public final class GroupPatcher {
     private static final String MEMBERS_URN = SchemaUris.GROUP.toLowerCase(Locale.ROOT) + ":members";
     private static final Pattern REMOVE_ONE = Pattern.compile(
             "^(?:" + Pattern.quote(MEMBERS_URN) + "|members)\\[\\s*value\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*]$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMBERED = Pattern.compile("Operations\\[(\\d+)]");
     private final PatchEngine engine;
     private final MemberInput input;
     private final ResourceTypeDef type;
@@ -61,30 +66,39 @@ public final class GroupPatcher {
             engine.apply(type, body, request); // reports exactly what is wrong with the request
             throw ScimException.invalidSyntax("A PATCH body must be a PatchOp message with 'Operations'.");
         }
+        engine.checkOperationCount(operations.size());
         State state = new State(body.deepCopy(), current);
+        // consecutive operations the engine must apply go to it together, so that each is read once
+        // and the members are rendered once per run, not once per operation
+        int run = -1;
         for (int i = 0; i < operations.size(); i++) {
-            JsonNode operation = operations.get(i);
+            Optional<Consumer<State>> member = memberOperation(operations.get(i));
+            if (member.isEmpty()) {
+                run = run < 0 ? i : run;
+                continue;
+            }
+            applyWithEngine(request, operations, run, i, state);
+            run = -1;
             try {
-                if (!applyMemberOperation(operation, state)) {
-                    applyWithEngine(request, operation, state);
-                }
+                member.get().accept(state);
             } catch (ScimException e) {
                 throw relabel(e, i);
             }
         }
+        applyWithEngine(request, operations, run, operations.size(), state);
         return new Patched(state.body, new ArrayList<>(state.members.values()));
     }
 
-    /** Applies an add/remove/replace of members natively; false when the operation is not one of those. */
-    private boolean applyMemberOperation(JsonNode operation, State state) {
+    /** An add/remove/replace of members applied natively, or empty when the operation is not one of those. */
+    private Optional<Consumer<State>> memberOperation(JsonNode operation) {
         if (!operation.isObject()) {
-            return false;
+            return Optional.empty();
         }
         ObjectNode op = (ObjectNode) operation;
         JsonNode opName = JsonKeys.get(op, "op");
         JsonNode path = JsonKeys.get(op, "path");
         if (opName == null || !opName.isTextual() || path == null || !path.isTextual()) {
-            return false;
+            return Optional.empty();
         }
         String name = opName.asText().trim().toLowerCase(Locale.ROOT);
         String target = path.asText().trim();
@@ -92,51 +106,68 @@ public final class GroupPatcher {
         JsonNode value = valueKey == null ? null : op.get(valueKey);
         Matcher one = REMOVE_ONE.matcher(target);
         if (name.equals("remove") && one.matches()) {
-            state.members.remove(one.group(1).replaceAll("\\\\(.)", "$1"));
-            return true;
+            String id = one.group(1).replaceAll("\\\\(.)", "$1");
+            return Optional.of(state -> state.members.remove(id));
         }
         if (!target.equalsIgnoreCase("members") && !target.equalsIgnoreCase(MEMBERS_URN)) {
-            return false;
+            return Optional.empty();
         }
-        switch (name) {
-            case "add" -> {
-                if (valueKey == null) {
-                    return false; // the engine reports the missing value
-                }
-                input.read(value).forEach(state::add);
-            }
-            case "replace" -> {
-                if (valueKey == null) {
-                    return false;
-                }
+        return switch (name) {
+            // without a value the engine reports it missing
+            case "add" -> valueKey == null ? Optional.empty() : Optional.of(state -> input.read(value).forEach(state::add));
+            case "replace" -> valueKey == null ? Optional.empty() : Optional.of(state -> {
                 List<RequestedMember> replacement = input.read(value);
                 Map<String, RequestedMember> before = state.members;
                 state.members = new LinkedHashMap<>();
                 replacement.forEach(r -> state.add(r, before.get(r.value())));
-            }
-            case "remove" -> {
+            });
+            case "remove" -> Optional.of(state -> {
                 if (value == null || value.isNull()) {
                     state.members.clear();
                 } else {
                     input.read(value).forEach(r -> state.members.remove(r.value()));
                 }
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
+            });
+            default -> Optional.empty();
+        };
     }
 
-    /** Runs one operation through the engine, with the members in the body only when it may touch them. */
-    private void applyWithEngine(JsonNode request, JsonNode operation, State state) {
-        ObjectNode single = request.deepCopy();
-        ArrayNode ops = single.arrayNode().add(operation);
-        single.set(JsonKeys.find(single, "Operations"), ops);
-        if (!touchesMembers(operation)) {
-            state.body = engine.apply(type, state.body, single);
+    /**
+     * Runs operations {@code from..to-1} through the engine in one request, with the members in the body
+     * only when one of them may touch them. Nothing to do when {@code from} is negative.
+     */
+    private void applyWithEngine(JsonNode request, JsonNode operations, int from, int to, State state) {
+        if (from < 0) {
             return;
         }
+        ObjectNode run = JsonNodeFactory.instance.objectNode();
+        String schemasKey = JsonKeys.find((ObjectNode) request, "schemas");
+        if (schemasKey != null) {
+            run.set(schemasKey, request.get(schemasKey));
+        }
+        ArrayNode ops = run.putArray("Operations");
+        boolean touchesMembers = false;
+        for (int i = from; i < to; i++) {
+            ops.add(operations.get(i));
+            touchesMembers |= touchesMembers(operations.get(i));
+        }
+        try {
+            if (!touchesMembers) {
+                state.body = engine.apply(type, state.body, run);
+                return;
+            }
+            ObjectNode patched = engine.apply(type, withMembers(state), run);
+            List<RequestedMember> left = input.take(patched);
+            Map<String, RequestedMember> before = state.members;
+            state.members = new LinkedHashMap<>();
+            left.forEach(r -> state.add(r, before.get(r.value())));
+            state.body = patched;
+        } catch (ScimException e) {
+            throw relabel(e, from);
+        }
+    }
+
+    private static ObjectNode withMembers(State state) {
         ObjectNode withMembers = state.body.deepCopy();
         if (!state.members.isEmpty()) {
             ArrayNode members = withMembers.putArray("members");
@@ -151,12 +182,7 @@ public final class GroupPatcher {
                 }
             }
         }
-        ObjectNode patched = engine.apply(type, withMembers, single);
-        List<RequestedMember> left = input.take(patched);
-        Map<String, RequestedMember> before = state.members;
-        state.members = new LinkedHashMap<>();
-        left.forEach(r -> state.add(r, before.get(r.value())));
-        state.body = patched;
+        return withMembers;
     }
 
     private static boolean touchesMembers(JsonNode operation) {
@@ -199,18 +225,16 @@ public final class GroupPatcher {
     }
 
     /**
-     * Names the failing operation by its place in the client's request: the engine numbers the one
-     * operation it was given 0, and member operations applied here are not numbered at all.
+     * Names the failing operation by its place in the client's request: the engine numbers the
+     * operations of the run it was given from 0, and member operations applied here are not numbered.
      */
-    private static ScimException relabel(ScimException e, int index) {
+    private static ScimException relabel(ScimException e, int first) {
         String detail = String.valueOf(e.getMessage());
-        String label = "Operations[" + index + "]";
-        if (detail.startsWith("Operations[0]")) {
-            detail = detail.substring("Operations[0]".length());
-        } else {
-            detail = ": " + detail;
-        }
-        return new ScimException(e.status(), e.scimType(), label + detail);
+        Matcher numbered = NUMBERED.matcher(detail);
+        String relabelled = numbered.lookingAt()
+                ? "Operations[" + (first + Integer.parseInt(numbered.group(1))) + "]" + detail.substring(numbered.end())
+                : "Operations[" + first + "]: " + detail;
+        return new ScimException(e.status(), e.scimType(), relabelled);
     }
 
     /** The body and the members as the operations leave them. */

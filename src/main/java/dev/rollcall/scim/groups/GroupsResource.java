@@ -86,14 +86,14 @@ public final class GroupsResource {
 
     @GET
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri) {
-        return listResponse(request, ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults()));
+        return listResponse(request, ListParams.fromQuery(uri.getQueryParameters(), limits));
     }
 
     @POST
     @Path(".search")
     public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
-        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
+        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits);
         return listResponse(request, params);
     }
 

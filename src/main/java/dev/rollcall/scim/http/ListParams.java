@@ -2,8 +2,10 @@ package dev.rollcall.scim.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.scim.ScimException;
+import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.schema.filter.AttrPath;
 import dev.rollcall.schema.filter.Filter;
+import dev.rollcall.schema.filter.FilterCost;
 import dev.rollcall.schema.filter.FilterException;
 import dev.rollcall.schema.filter.FilterParser;
 import dev.rollcall.schema.SchemaUris;
@@ -17,13 +19,13 @@ import java.util.Locale;
 public record ListParams(Filter filter, AttrPath sortBy, boolean descending, int startIndex, int count,
                          String attributes, String excludedAttributes) {
 
-    public static ListParams fromQuery(MultivaluedMap<String, String> q, int maxResults) {
+    public static ListParams fromQuery(MultivaluedMap<String, String> q, ScimLimits limits) {
         return of(q.getFirst("filter"), q.getFirst("sortBy"), q.getFirst("sortOrder"), q.getFirst("startIndex"),
-                q.getFirst("count"), q.getFirst("attributes"), q.getFirst("excludedAttributes"), maxResults);
+                q.getFirst("count"), q.getFirst("attributes"), q.getFirst("excludedAttributes"), limits);
     }
 
     /** A SearchRequest body (POST .search). */
-    public static ListParams fromSearchRequest(JsonNode body, int maxResults) {
+    public static ListParams fromSearchRequest(JsonNode body, ScimLimits limits) {
         if (!body.isObject()) {
             throw ScimException.invalidSyntax("a SearchRequest must be a JSON object");
         }
@@ -38,17 +40,25 @@ public record ListParams(Filter filter, AttrPath sortBy, boolean descending, int
             }
         }
         return of(text(body, "filter"), text(body, "sortBy"), text(body, "sortOrder"), text(body, "startIndex"),
-                text(body, "count"), joined(body, "attributes"), joined(body, "excludedAttributes"), maxResults);
+                text(body, "count"), joined(body, "attributes"), joined(body, "excludedAttributes"), limits);
     }
 
     private static ListParams of(String filter, String sortBy, String sortOrder, String startIndex, String count,
-                                 String attributes, String excluded, int maxResults) {
+                                 String attributes, String excluded, ScimLimits limits) {
+        int maxResults = limits.filterMaxResults();
         Filter parsed = null;
         if (filter != null && !filter.isBlank()) {
             try {
                 parsed = FilterParser.parse(filter);
             } catch (FilterException e) {
                 throw ScimException.invalidFilter(e.getMessage());
+            }
+            // refused before it reaches the database: 200 substring tests took seconds at a few thousand users
+            long cost = FilterCost.of(parsed);
+            if (cost > limits.filterMaxCost()) {
+                throw ScimException.tooMany("the filter costs " + cost + "; at most " + limits.filterMaxCost()
+                        + " is accepted (each comparison counts 1, co and ew " + FilterCost.UNINDEXED
+                        + "; ROLLCALL_FILTER_MAX_COST)");
             }
         }
         AttrPath sort = null;

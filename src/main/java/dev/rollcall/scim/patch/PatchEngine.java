@@ -29,12 +29,21 @@ import java.util.Optional;
  * group with {@code {"op":"replace","value":{"id":"...","displayName":"..."}}}.
  */
 public final class PatchEngine {
-    private final PatchRequestReader reader = new PatchRequestReader();
+    /** Operations accepted in one PATCH request unless configured otherwise. */
+    public static final int DEFAULT_MAX_OPERATIONS = 1000;
+    private final PatchRequestReader reader;
+    private final int maxOperations;
     private final PatchTargetResolver resolver;
     private final TargetEditor editor;
     private final ImmutabilityGuard guard;
 
     public PatchEngine(SchemaRegistry registry, AttributeValueNormalizer values, ImmutabilityGuard guard) {
+        this(registry, values, guard, DEFAULT_MAX_OPERATIONS);
+    }
+
+    public PatchEngine(SchemaRegistry registry, AttributeValueNormalizer values, ImmutabilityGuard guard, int maxOperations) {
+        this.maxOperations = maxOperations;
+        this.reader = new PatchRequestReader(maxOperations);
         ValueFilterMatcher matcher = new ValueFilterMatcher();
         this.resolver = new PatchTargetResolver(registry, matcher);
         this.editor = new TargetEditor(values, matcher);
@@ -67,6 +76,16 @@ public final class PatchEngine {
         }
         guard.check(type, current, result);
         return result;
+    }
+
+    /**
+     * Refuses a request with more operations than one PATCH may carry (for callers that read the
+     * operations themselves, such as the group patcher).
+     *
+     * @throws ScimException invalidValue naming the limit
+     */
+    public void checkOperationCount(int operations) {
+        PatchRequestReader.checkCount(operations, maxOperations);
     }
 
     private void applyWithPath(ResourceTypeDef type, PatchOperation operation, ObjectNode resource) {

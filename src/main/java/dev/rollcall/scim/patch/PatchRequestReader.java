@@ -17,12 +17,18 @@ import java.util.Locale;
  * {@code schemas} (the endpoint already says what the body is).
  */
 final class PatchRequestReader {
+    private final int maxOperations;
+
+    PatchRequestReader(int maxOperations) {
+        this.maxOperations = maxOperations;
+    }
 
     /**
      * @throws ScimException invalidSyntax for a body that is not a PatchOp message (not an object,
      *                       wrong {@code schemas}, no {@code Operations} array, an operation that is
      *                       not an object or has no op, add/replace without a value); invalidValue for
-     *                       an empty {@code Operations} or an unknown op; invalidPath for a non-string path
+     *                       an empty {@code Operations}, more operations than the limit, or an unknown op;
+     *                       invalidPath for a non-string path
      */
     List<PatchOperation> read(JsonNode request) {
         if (request == null || !request.isObject()) {
@@ -37,11 +43,20 @@ final class PatchRequestReader {
         if (operations.isEmpty()) {
             throw ScimException.invalidValue("'Operations' must contain at least one operation.");
         }
+        checkCount(operations.size(), maxOperations);
         List<PatchOperation> out = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             out.add(readOperation(i, operations.get(i)));
         }
         return out;
+    }
+
+    /** Bounds the work one request can ask for; split a longer change into several PATCH requests. */
+    static void checkCount(int operations, int maxOperations) {
+        if (operations > maxOperations) {
+            throw ScimException.invalidValue("'Operations' has " + operations + " operations; at most " + maxOperations
+                    + " are accepted in one PATCH request (ROLLCALL_PATCH_MAX_OPERATIONS).");
+        }
     }
 
     private static void checkSchemas(JsonNode schemas) {

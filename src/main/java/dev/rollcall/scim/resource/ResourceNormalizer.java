@@ -10,6 +10,7 @@ import dev.rollcall.schema.CommonAttributes;
 import dev.rollcall.schema.Mutability;
 import dev.rollcall.schema.ResourceTypeDef;
 import dev.rollcall.schema.SchemaDef;
+import dev.rollcall.schema.SchemaUris;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,10 +46,18 @@ public final class ResourceNormalizer {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String SCHEMAS = "schemas";
 
+    /** Values one multi-valued attribute may hold unless configured otherwise. */
+    public static final int DEFAULT_MAX_VALUES = 100;
     private final AttributeValueNormalizer values;
+    private final int maxValues;
 
     public ResourceNormalizer(AttributeValueNormalizer values) {
+        this(values, DEFAULT_MAX_VALUES);
+    }
+
+    public ResourceNormalizer(AttributeValueNormalizer values, int maxValues) {
         this.values = values;
+        this.maxValues = maxValues;
     }
 
     /**
@@ -56,7 +65,8 @@ public final class ResourceNormalizer {
      *
      * @throws ScimException invalidSyntax when the body is not a JSON object; invalidValue for bad
      *                       {@code schemas}, unknown schema URN keys, values of the wrong type,
-     *                       several primaries, or a required attribute missing or blank
+     *                       several primaries, more values than the limit in one multi-valued
+     *                       attribute, or a required attribute missing or blank
      */
     public ObjectNode normalize(ResourceTypeDef type, JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -151,6 +161,13 @@ public final class ResourceNormalizer {
             throw ScimException.invalidValue("Attribute '" + attr.name() + "' is given more than once.");
         }
         String path = core ? attr.name() : schema.id() + ":" + attr.name();
+        // checked before normalising: every value costs index rows and match keys when stored. A group's
+        // members are not: a group may rightly have many thousands, kept apart and handled in linear time
+        boolean members = schema.id().equals(SchemaUris.GROUP) && attr.name().equals("members");
+        if (attr.multiValued() && !members && value != null && value.isArray() && value.size() > maxValues) {
+            throw ScimException.invalidValue("'" + path + "' has " + value.size() + " values; at most " + maxValues
+                    + " are accepted (ROLLCALL_MAX_VALUES_PER_ATTRIBUTE).");
+        }
         attrs.put(attr.name(), values.normalize(attr, value, path));
     }
 

@@ -37,7 +37,7 @@ public final class RootSearchResource {
     @POST
     public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
-        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
+        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits);
         Page<ObjectNode> page = search.search(CallerContext.sourceOf(request), params);
         return ListResponses.response(json, page, page.items());
     }

@@ -85,7 +85,7 @@ public final class UsersResource {
 
     @GET
     public Response list(@Context ContainerRequestContext request, @Context UriInfo uri) {
-        ListParams params = ListParams.fromQuery(uri.getQueryParameters(), limits.filterMaxResults());
+        ListParams params = ListParams.fromQuery(uri.getQueryParameters(), limits);
         return listResponse(request, params);
     }
 
@@ -93,7 +93,7 @@ public final class UsersResource {
     @Path(".search")
     public Response search(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            InputStream body) {
-        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits.filterMaxResults());
+        ListParams params = ListParams.fromSearchRequest(bodies.read(headers.getMediaType(), body), limits);
         return listResponse(request, params);
     }
 

@@ -15,7 +15,7 @@ class DiscoveryDocumentsTest {
     private static final String BASE = "https://idm.example.com/scim/v2";
 
     private final DiscoveryDocuments documents =
-            new DiscoveryDocuments(new SchemaRegistry(), new ScimLimits(250, 2_000_000, 500), new ObjectMapper());
+            new DiscoveryDocuments(new SchemaRegistry(), new ScimLimits(250, 2_000_000, 500, 100), new ObjectMapper());
 
     @Test
     void serviceProviderConfigAdvertisesFeaturesAndConfiguredLimits() {

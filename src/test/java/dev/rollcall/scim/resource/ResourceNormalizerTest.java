@@ -274,4 +274,18 @@ class ResourceNormalizerTest {
     void keepsExternalIdExactly() {
         assertThat(user("{'userName':'ann','EXTERNALID':'Ab-1'}").get("externalId").asText()).isEqualTo("Ab-1");
     }
+
+    @Test
+    void theValueLimitBindsAUsersMultiValuedAttributesButNotAGroupsMembers() {
+        ResourceNormalizer strict = new ResourceNormalizer(new AttributeValueNormalizer(), 2);
+        assertThatThrownBy(() -> strict.normalize(registry.user(), json(
+                "{'userName':'a','emails':[{'value':'a@x.example'},{'value':'b@x.example'},{'value':'c@x.example'}]}")))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.scimType()).isEqualTo("invalidValue");
+                    assertThat(e.getMessage()).contains("'emails' has 3 values; at most 2");
+                });
+        ObjectNode group = strict.normalize(registry.group(), json(
+                "{'displayName':'g','members':[{'value':'1'},{'value':'2'},{'value':'3'}]}"));
+        assertThat(group.get("members")).hasSize(3);
+    }
 }
