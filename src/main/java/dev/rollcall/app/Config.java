@@ -23,7 +23,8 @@ public record Config(
         int filterMaxResults,
         int authFailureLimit,
         IdentitySettings identity,
-        GracePolicy grace) {
+        GracePolicy grace,
+        DeliverySettings delivery) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -48,7 +49,8 @@ public record Config(
                 intVar(env, "ROLLCALL_FILTER_MAX_RESULTS", 1000, 1, 100_000),
                 intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env),
-                LifecycleSettings.grace(env));
+                LifecycleSettings.grace(env),
+                DeliverySettings.fromEnvironment(env));
     }
 
     private static int intVar(Map<String, String> env, String name, int dflt, int min, int max) {

@@ -3,6 +3,7 @@ package dev.rollcall.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.app.Services;
+import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import java.lang.annotation.ElementType;
@@ -58,6 +59,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
 
     private final Map<String, String> env;
     private final List<Declared> declared;
+    private final java.util.function.Function<java.time.Clock, DeliveryNetwork> network;
     private RollcallTestServer server;
     private MutableClock clock;
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -65,9 +67,11 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     private String owner;
     private boolean perTest;
 
-    private RollcallServerExtension(Map<String, String> env, List<Declared> declared) {
+    private RollcallServerExtension(Map<String, String> env, List<Declared> declared,
+                                    java.util.function.Function<java.time.Clock, DeliveryNetwork> network) {
         this.env = Map.copyOf(env);
         this.declared = List.copyOf(declared);
+        this.network = network;
     }
 
     public static Builder builder() {
@@ -109,7 +113,8 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
 
     private void start(ExtensionContext context) {
         clock = MutableClock.startingNow();
-        server = RollcallTestServer.start(env, clock);
+        server = network == null ? RollcallTestServer.start(env, clock)
+                : RollcallTestServer.start(env, clock, network.apply(clock));
         owner = context.getUniqueId();
         try {
             for (Declared d : declared) {
@@ -248,8 +253,15 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     public static final class Builder {
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<Declared> declared = new ArrayList<>();
+        private java.util.function.Function<java.time.Clock, DeliveryNetwork> network;
 
         private Builder() {
+        }
+
+        /** How the server's webhooks reach their targets (a resolver for test host names, a transport spy). */
+        public Builder network(java.util.function.Function<java.time.Clock, DeliveryNetwork> network) {
+            this.network = network;
+            return this;
         }
 
         public Builder source(String name, SourceKind kind) {
@@ -270,7 +282,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
         }
 
         public RollcallServerExtension build() {
-            return new RollcallServerExtension(env, declared);
+            return new RollcallServerExtension(env, declared, network);
         }
 
         private Builder declare(Declared d) {
