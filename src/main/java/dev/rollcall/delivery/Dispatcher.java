@@ -17,20 +17,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends due deliveries: each pass claims a batch (a short transaction that leases them to this
  * dispatcher), sends each over HTTP outside any transaction, then records the attempt and its outcome
- * in a short transaction of its own. Several dispatchers (instances) may share one database: claims
- * skip each other's rows, and an outcome is only written while its lease is still held.
+ * in a short transaction of its own. A batch is sent by a few sender threads at once, so one slow
+ * receiver does not hold back the others; a batch holds at most one delivery per subscription and
+ * person (the head of its chain), so sending in parallel keeps each person's order. Several
+ * dispatchers (instances) may share one database: claims skip each other's rows, and an outcome is
+ * only written while its lease is still held.
  */
 public final class Dispatcher implements BackgroundTask {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final Duration INTERVAL = Duration.ofMillis(200);
     /** How long a disabled subscription's delivery is set aside before it is looked at again. */
     static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
+    static final int SENDERS = 8;
 
     private final DeliveryClaims claims;
     private final Transactor<? extends DeliveryTx> transactions;
@@ -43,6 +53,7 @@ public final class Dispatcher implements BackgroundTask {
     private final Duration lease;
     private final int batch;
     private final String owner = "dispatcher-" + UUID.randomUUID();
+    private final ExecutorService senders;
 
     public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, SecretBox secrets,
                       GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, Clock clock, Duration requestTimeout,
@@ -59,8 +70,17 @@ public final class Dispatcher implements BackgroundTask {
         this.clock = clock;
         this.requestTimeout = requestTimeout;
         // a lease outlives a whole batch of timeouts, so a slow batch is not claimed twice
-        this.lease = requestTimeout.multipliedBy(batch + 1L).plusSeconds(30);
+        this.lease = requestTimeout.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
         this.batch = batch;
+        // idle sender threads end after a while, so a stopped dispatcher leaves none behind for long
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(SENDERS, SENDERS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "webhook-sender");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.senders = pool;
     }
 
     public String owner() {
@@ -83,20 +103,31 @@ public final class Dispatcher implements BackgroundTask {
         while (!Thread.currentThread().isInterrupted()) {
             Instant now = Timestamps.now(clock);
             List<ClaimedDelivery> due = claims.claim(now, owner, now.plus(lease), batch);
-            for (ClaimedDelivery d : due) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+            List<Future<?>> sent = due.stream().<Future<?>>map(d -> senders.submit(() -> deliverQuietly(d))).toList();
+            for (Future<?> f : sent) {
                 try {
-                    deliver(d);
-                } catch (RuntimeException e) {
-                    // stays leased and is reclaimed when the lease runs out
-                    log.warn("delivery {} could not be processed: {}", d.id(), e.toString());
+                    f.get();
+                } catch (InterruptedException e) {
+                    // the rest stay leased and are reclaimed when their leases run out
+                    sent.forEach(x -> x.cancel(true));
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    log.warn("a webhook sender failed: {}", e.getCause().toString());
                 }
             }
             if (due.size() < batch) {
                 return;
             }
+        }
+    }
+
+    private void deliverQuietly(ClaimedDelivery d) {
+        try {
+            deliver(d);
+        } catch (RuntimeException e) {
+            // stays leased and is reclaimed when the lease runs out
+            log.warn("delivery {} could not be processed: {}", d.id(), e.toString());
         }
     }
 
