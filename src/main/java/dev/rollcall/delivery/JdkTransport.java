@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,13 +55,11 @@ public final class JdkTransport implements Transport {
         return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), head);
     }
 
+    /** The target with the address in place of its host; path and query stay exactly as they were written. */
     static URI atAddress(URI target, InetAddress address) {
         String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-        try {
-            return new URI(target.getScheme(), null, host, target.getPort(), target.getRawPath().isEmpty() ? "/"
-                    : target.getPath(), target.getQuery(), null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot address " + target + " at " + host, e);
-        }
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return URI.create(target.getScheme() + "://" + host + (target.getPort() >= 0 ? ":" + target.getPort() : "") + path
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
     }
 }
