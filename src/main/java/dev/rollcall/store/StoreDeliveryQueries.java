@@ -41,11 +41,6 @@ public final class StoreDeliveryQueries implements DeliveryQueries {
                 .map(r -> view(r, attempts(r.get(DELIVERY.PK))));
     }
 
-    /** Whether a status name is one the outbox knows (pending, leased, delivered, failed, dead). */
-    public static boolean isStatus(String status) {
-        return java.util.Arrays.stream(DeliveryStatus.values()).anyMatch(s -> s.getLiteral().equals(status));
-    }
-
     private List<AttemptRecord> attempts(long deliveryPk) {
         return database.dsl().selectFrom(ATTEMPT).where(ATTEMPT.DELIVERY_PK.eq(deliveryPk)).orderBy(ATTEMPT.PK)
                 .fetch(a -> new AttemptRecord(Clock.fromDb(a.getAt()), a.getLatencyMs(), a.getStatusCode(), a.getError(),

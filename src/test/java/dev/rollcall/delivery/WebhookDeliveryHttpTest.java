@@ -102,6 +102,19 @@ class WebhookDeliveryHttpTest {
     }
 
     @Test
+    void aSubscriptionCreatedLaterReceivesEventsFromItsCreationOn() {
+        fixture = fx();
+        String user = fixture.hire(hr, "early.user", "W-E1");
+        WebhookReceiver lms = fixture.receiver();
+        String sub = fixture.subscribe(lms, "*");
+        fixture.rename(hr, user, "Engineer");
+        fixture.eventually(Duration.ofMillis(50), () -> !lms.received().isEmpty()
+                && fixture.deliveries(reader, sub, "pending").isEmpty());
+        assertThat(lms.types()).doesNotContain("person.created", "account.created").contains("account.updated");
+        assertThat(lms.received()).allMatch(WebhookReceiver.Received::verified);
+    }
+
+    @Test
     void exactAndWildcardFiltersPickTheirTypes() {
         fixture = fx();
         WebhookReceiver persons = fixture.receiver();

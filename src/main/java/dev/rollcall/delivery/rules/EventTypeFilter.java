@@ -38,9 +38,12 @@ public final class EventTypeFilter {
         return new EventTypeFilter(List.copyOf(kept));
     }
 
-    /** Reads patterns as the store keeps them: comma-separated. */
+    /**
+     * Reads patterns as the store keeps them (comma-separated) without validating them again: a
+     * pattern stored earlier that names no type today matches nothing rather than failing every write.
+     */
     public static EventTypeFilter parse(String stored) {
-        return of(Arrays.stream(stored.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+        return new EventTypeFilter(Arrays.stream(stored.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     public boolean matches(String wireName) {
