@@ -3,16 +3,9 @@ package dev.rollcall.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.delivery.DeliveryNetwork;
-import dev.rollcall.delivery.DeliveryReplays;
 import dev.rollcall.delivery.Dispatcher;
-import dev.rollcall.delivery.GuardedSender;
 import dev.rollcall.delivery.SecretBox;
-import dev.rollcall.delivery.SubscriptionRegistry;
-import dev.rollcall.delivery.WebhookBody;
-import dev.rollcall.delivery.rules.AddressPolicy;
 import dev.rollcall.delivery.rules.DeliveryClaims;
-import dev.rollcall.delivery.rules.DeliveryQueries;
-import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.directory.AccountChanges;
 import dev.rollcall.directory.DirectoryQueries;
 import dev.rollcall.directory.GroupChanges;
@@ -69,10 +62,7 @@ import dev.rollcall.scim.users.UsersResource;
 import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.IdentityReads;
-import dev.rollcall.store.StoreDeliveryClaims;
-import dev.rollcall.store.StoreDeliveryQueries;
 import dev.rollcall.store.StoreDirectoryQueries;
-import dev.rollcall.store.StoreSubscriptionQueries;
 import dev.rollcall.store.StorePeopleDirectory;
 import dev.rollcall.store.StoreSourceDirectory;
 import dev.rollcall.store.StoreTimerClaims;
@@ -115,7 +105,7 @@ public final class Services implements AutoCloseable {
     private final TimerScheduler timers;
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
-    private final Webhooks webhooks;
+    private final WebhookServices webhooks;
 
     private Services(DatabaseBootstrap bootstrap, Config config, Clock clock, DeliveryNetwork network) {
         this.bootstrap = bootstrap;
@@ -149,9 +139,10 @@ public final class Services implements AutoCloseable {
         background.register(timers);
         SecureRandom random = new SecureRandom();
         this.webhooks = MasterKeys.resolve(config, random)
-                .map(key -> new Webhooks(new SecretBox(key, random), store, network, random)).orElse(null);
+                .map(key -> new WebhookServices(config.delivery(), bootstrap.database(), transactions, store,
+                        new SecretBox(key, random), network, random, clock, json)).orElse(null);
         if (webhooks != null) {
-            background.register(webhooks.dispatcher);
+            background.register(webhooks.dispatcher());
         }
         AccessTokens accessTokens = new AccessTokens(random);
         this.sourceDirectory = new StoreSourceDirectory(bootstrap.database());
@@ -265,7 +256,7 @@ public final class Services implements AutoCloseable {
 
     /** The webhook dispatcher of this process (background work while serving). */
     public Dispatcher dispatcher() {
-        return webhooks().dispatcher;
+        return webhooks().dispatcher();
     }
 
     /** Another dispatcher over the same database, as a second instance would run (tests). */
@@ -275,50 +266,17 @@ public final class Services implements AutoCloseable {
 
     /** The claims the dispatchers make (tests lease deliveries to a dispatcher that then dies). */
     public DeliveryClaims deliveryClaims() {
-        return webhooks().claims;
+        return webhooks().claims();
     }
 
     /** Serving needs the master key: refused without one (an external database and no ROLLCALL_MASTER_KEY). */
-    private Webhooks webhooks() {
+    private WebhookServices webhooks() {
         if (webhooks == null) {
             throw MasterKeys.missing();
         }
         return webhooks;
     }
 
-    /** Subscriptions, their deliveries and the dispatchers, wired once the master key is known. */
-    private final class Webhooks {
-        final SubscriptionRegistry registry;
-        final DeliveryQueries deliveries;
-        final DeliveryReplays replays;
-        final DeliveryClaims claims;
-        final Dispatcher dispatcher;
-        private final SecretBox secrets;
-        private final StoreTransactor store;
-        private final GuardedSender sender;
-        private final Verdict.Judge judge;
-
-        Webhooks(SecretBox secrets, StoreTransactor store, DeliveryNetwork network, SecureRandom random) {
-            this.secrets = secrets;
-            this.store = store;
-            this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(bootstrap.database()), secrets,
-                    random, clock);
-            this.deliveries = new StoreDeliveryQueries(bootstrap.database());
-            this.replays = new DeliveryReplays(store, clock);
-            this.claims = new StoreDeliveryClaims(transactions);
-            this.sender = new GuardedSender(network.resolver(), new AddressPolicy(config.delivery().allowlist()),
-                    network.transport());
-            this.judge = new Verdict.Judge(config.delivery().retrySchedule(), random::nextDouble);
-            this.dispatcher = dispatcher(DISPATCH_BATCH);
-        }
-
-        Dispatcher dispatcher(int batch) {
-            return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge, clock,
-                    config.delivery().requestTimeout(), batch);
-        }
-    }
-
-    private static final int DISPATCH_BATCH = 50;
 
     /** The admin API at /api/v1. */
     private List<Object> adminResources(Config config, PublicUrl publicUrl) {
@@ -329,9 +287,9 @@ public final class Services implements AutoCloseable {
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
-        Webhooks w = webhooks();
-        out.add(new SubscriptionsResource(w.registry, w.deliveries, requests, json, publicUrl));
-        out.add(new DeliveriesResource(w.deliveries, w.replays, json));
+        WebhookServices w = webhooks();
+        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
+        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));
         return out;
     }
 
