@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SelectLimitPercentStep;
 
 /** Outcomes of delivery attempts over one transaction; each checks the lease is still the caller's. */
 final class StoreDeliveryRows implements DeliveryRows {
@@ -90,13 +92,18 @@ final class StoreDeliveryRows implements DeliveryRows {
 
     /** The next waiting delivery of the same subscription and person becomes due (walks ix_delivery_chain). */
     private void releaseNext(long subscriptionPk, String personId, Instant now) {
-        List<Long> next = tx.select(DELIVERY.PK).from(DELIVERY)
-                .where(DELIVERY.SUBSCRIPTION_PK.eq(subscriptionPk)).and(DELIVERY.PERSON_ID.eq(personId))
-                .and(DELIVERY.STATUS.eq(DeliveryStatus.pending)).and(DELIVERY.NEXT_ATTEMPT_AT.isNull())
-                .orderBy(DELIVERY.PERSON_SEQ).limit(1).fetch(DELIVERY.PK);
+        List<Long> next = nextWaiting(tx, subscriptionPk, personId).fetch(DELIVERY.PK);
         if (!next.isEmpty()) {
             tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).where(DELIVERY.PK.eq(next.get(0))).execute();
         }
+    }
+
+    /** The lowest waiting sequence of the chain, read in ix_delivery_chain order (status is an equality there). */
+    static SelectLimitPercentStep<Record1<Long>> nextWaiting(DSLContext tx, long subscriptionPk, String personId) {
+        return tx.select(DELIVERY.PK).from(DELIVERY)
+                .where(DELIVERY.SUBSCRIPTION_PK.eq(subscriptionPk)).and(DELIVERY.PERSON_ID.eq(personId))
+                .and(DELIVERY.STATUS.eq(DeliveryStatus.pending)).and(DELIVERY.NEXT_ATTEMPT_AT.isNull())
+                .orderBy(DELIVERY.PERSON_SEQ).limit(1);
     }
 
     private Optional<DeliveryRecord> leased(long pk, String owner) {

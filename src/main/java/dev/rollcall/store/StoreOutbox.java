@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SelectForUpdateStep;
 
 /**
  * The outbox: in the change's transaction, one delivery row per announced event per enabled
@@ -66,9 +68,14 @@ final class StoreOutbox {
             return true;
         }
         known.add(key);
+        return openInChain(tx, subscription, personId).forUpdate().fetchOptional().isPresent();
+    }
+
+    /** An open delivery of the chain, locked; a range of ix_delivery_chain (subscription_pk, person_id, status, …). */
+    static SelectForUpdateStep<Record1<Long>> openInChain(DSLContext tx, long subscription, String personId) {
         return tx.select(DELIVERY.PK).from(DELIVERY)
                 .where(DELIVERY.SUBSCRIPTION_PK.eq(subscription)).and(DELIVERY.PERSON_ID.eq(personId))
                 .and(DELIVERY.STATUS.in(OPEN))
-                .limit(1).forUpdate().fetchOptional().isPresent();
+                .limit(1);
     }
 }

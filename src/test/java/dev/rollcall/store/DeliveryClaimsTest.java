@@ -89,6 +89,18 @@ class DeliveryClaimsTest {
     }
 
     @Test
+    void theOrderRuleReadsTheChainIndex() {
+        for (var q : List.of(StoreOutbox.openInChain(db.dsl(), subscription, "p-905").forUpdate(),
+                StoreDeliveryRows.nextWaiting(db.dsl(), subscription, "p-905"))) {
+            Result<Record> plan = db.dsl().fetch("EXPLAIN " + q.getSQL(), q.getBindValues().toArray());
+            assertThat(plan).as(q.getSQL() + "\n" + plan.format()).singleElement().satisfies(r -> {
+                assertThat(r.get("key", String.class)).isEqualTo("ix_delivery_chain");
+                assertThat(String.valueOf(r.get("Extra", String.class))).doesNotContainIgnoringCase("filesort");
+            });
+        }
+    }
+
+    @Test
     void claimersAreDisjointWaitingOnesStayAndLeasesRunOut() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
