@@ -64,6 +64,8 @@ start_server() {
 }
 
 export ROLLCALL_HTTP_PORT=$PORT ROLLCALL_DB_USER=root ROLLCALL_DB_PASSWORD= ROLLCALL_DB_POOL_SIZE=${BENCH_POOL_SIZE:-20}
+# serving on an external database needs a master key; a throwaway one for the run
+export ROLLCALL_MASTER_KEY=${ROLLCALL_MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}
 if [[ ${BENCH_EMBEDDED:-0} != 1 ]] && command -v mariadb-admin >/dev/null \
     && mariadb-admin -h127.0.0.1 -P3306 -uroot ping >/dev/null 2>&1; then
   DB=rollcall_bench_$$

@@ -33,7 +33,8 @@ public record Config(
         int filterMaxCost,
         int authFailureLimit,
         IdentitySettings identity,
-        GracePolicy grace) {
+        GracePolicy grace,
+        DeliverySettings delivery) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -63,7 +64,8 @@ public record Config(
                 intVar(env, "ROLLCALL_FILTER_MAX_COST", ScimLimits.DEFAULT_FILTER_MAX_COST, 1, 100_000),
                 intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env),
-                LifecycleSettings.grace(env));
+                LifecycleSettings.grace(env),
+                DeliverySettings.fromEnvironment(env));
     }
 
     /** The database's time limits; the socket timeout defaults to 2 s above the statement limit and must exceed it. */

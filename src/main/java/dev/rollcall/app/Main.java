@@ -25,6 +25,8 @@ public final class Main {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
+        // before any HttpClient exists: webhooks connect to the SSRF-checked address and send the target's Host
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         System.exit(commandLine(System.getenv()).execute(args));

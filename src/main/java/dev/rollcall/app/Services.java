@@ -2,6 +2,10 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.delivery.DeliveryNetwork;
+import dev.rollcall.delivery.Dispatcher;
+import dev.rollcall.delivery.SecretBox;
+import dev.rollcall.delivery.rules.DeliveryClaims;
 import dev.rollcall.directory.AccountChanges;
 import dev.rollcall.directory.DirectoryQueries;
 import dev.rollcall.directory.GroupChanges;
@@ -10,6 +14,8 @@ import dev.rollcall.admin.MatchCasesResource;
 import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourcesResource;
+import dev.rollcall.admin.DeliveriesResource;
+import dev.rollcall.admin.SubscriptionsResource;
 import dev.rollcall.app.http.AuthFailureThrottle;
 import dev.rollcall.app.http.CachingCallerLookup;
 import dev.rollcall.app.http.CallerLookup;
@@ -99,8 +105,9 @@ public final class Services implements AutoCloseable {
     private final TimerScheduler timers;
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
+    private final WebhookServices webhooks;
 
-    private Services(DatabaseBootstrap bootstrap, Config config, Clock clock) {
+    private Services(DatabaseBootstrap bootstrap, Config config, Clock clock, DeliveryNetwork network) {
         this.bootstrap = bootstrap;
         this.config = config;
         this.json = JsonMapperFactory.create();
@@ -132,7 +139,14 @@ public final class Services implements AutoCloseable {
         background.register(new DatabaseWatch(bootstrap.database(), config.dbTimeouts().health()));
         background.register(new AuditSealer(auditChain, clock));
         background.register(timers);
-        AccessTokens accessTokens = new AccessTokens(new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        this.webhooks = MasterKeys.resolve(config, random)
+                .map(key -> new WebhookServices(config.delivery(), bootstrap.database(), transactions, store,
+                        new SecretBox(key, random), network, random, clock, json)).orElse(null);
+        if (webhooks != null) {
+            background.register(webhooks.dispatcher());
+        }
+        AccessTokens accessTokens = new AccessTokens(random);
         this.sourceDirectory = new StoreSourceDirectory(bootstrap.database());
         this.sourceAdministration = new SourceAdministration(store, sourceDirectory, accessTokens, clock);
         // Look-ups are cached briefly; a revocation empties the cache so the token stops working at once.
@@ -152,7 +166,12 @@ public final class Services implements AutoCloseable {
 
     /** Wires the process on the given clock (tests move it forward). Writes nothing to the database. */
     public static Services open(Config config, Clock clock) {
-        return new Services(DatabaseBootstrap.open(config), config, clock);
+        return open(config, clock, DeliveryNetwork.system(config.delivery().requestTimeout()));
+    }
+
+    /** Wires the process with webhooks sent over the given network (tests inject a resolver and a transport spy). */
+    public static Services open(Config config, Clock clock, DeliveryNetwork network) {
+        return new Services(DatabaseBootstrap.open(config), config, clock, network);
     }
 
     public Clock clock() {
@@ -186,6 +205,7 @@ public final class Services implements AutoCloseable {
      * then starts the background work. CLI commands never call this.
      */
     public void startServing() {
+        webhooks();
         identityAdministration.initialiseAuthority(config.identity().authorityOverrides());
         background.start();
     }
@@ -237,6 +257,30 @@ public final class Services implements AutoCloseable {
         return out;
     }
 
+    /** The webhook dispatcher of this process (background work while serving). */
+    public Dispatcher dispatcher() {
+        return webhooks().dispatcher();
+    }
+
+    /** Another dispatcher over the same database, as a second instance would run (tests). */
+    public Dispatcher newDispatcher(int batch) {
+        return webhooks().dispatcher(batch);
+    }
+
+    /** The claims the dispatchers make (tests lease deliveries to a dispatcher that then dies). */
+    public DeliveryClaims deliveryClaims() {
+        return webhooks().claims();
+    }
+
+    /** Serving needs the master key: refused without one (an external database and no ROLLCALL_MASTER_KEY). */
+    private WebhookServices webhooks() {
+        if (webhooks == null) {
+            throw MasterKeys.missing();
+        }
+        return webhooks;
+    }
+
+
     /** The admin API at /api/v1. */
     private List<Object> adminResources(Config config, PublicUrl publicUrl) {
         AdminRequests requests = new AdminRequests(json, config.maxBodyBytes());
@@ -246,6 +290,9 @@ public final class Services implements AutoCloseable {
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
+        WebhookServices w = webhooks();
+        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
+        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));
         return out;
     }
 

@@ -7,6 +7,7 @@ import dev.rollcall.events.EventLog;
 import dev.rollcall.events.NewEvent;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep9;
@@ -16,15 +17,17 @@ import org.jooq.impl.DSL;
 /**
  * The event log over one transaction: every event of the change, in order, with one statement and a
  * fresh ULID each. This is the one place that sees every event as it is written; the outbox adds the
- * delivery rows of announced events here.
+ * delivery rows of announced events here (StoreOutbox).
  */
 final class StoreEventLog implements EventLog {
     private final DSLContext tx;
     private final EventJson json;
+    private final StoreOutbox outbox;
 
-    StoreEventLog(DSLContext tx, EventJson json) {
+    StoreEventLog(DSLContext tx, EventJson json, StoreOutbox outbox) {
         this.tx = tx;
         this.json = json;
+        this.outbox = outbox;
     }
 
     @Override
@@ -36,11 +39,15 @@ final class StoreEventLog implements EventLog {
         InsertValuesStep9<?, String, String, String, Long, String, Long, JSON, Boolean, LocalDateTime> insert =
                 tx.insertInto(EVENT, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
                         EVENT.SOURCE_ID, EVENT.PAYLOAD, EVENT.ANNOUNCED, EVENT.CREATED_AT);
+        List<String> ids = new ArrayList<>(events.size());
         for (NewEvent e : events) {
-            insert = insert.values(DSL.val(UlidCreator.getMonotonicUlid().toString()), DSL.val(e.type().wireName()),
+            String id = UlidCreator.getMonotonicUlid().toString();
+            ids.add(id);
+            insert = insert.values(DSL.val(id), DSL.val(e.type().wireName()),
                     DSL.val(e.personId()), DSL.val(e.personSeq()), DSL.val(e.groupId()), DSL.val(e.sourceId()),
                     DSL.val(JSON.valueOf(json.write(e.payload()))), DSL.val(e.announced()), DSL.val(created));
         }
         insert.execute();
+        outbox.add(tx, created, ids, events);
     }
 }

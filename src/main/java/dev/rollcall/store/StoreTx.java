@@ -1,6 +1,9 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.delivery.rules.DeliveryRows;
+import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.directory.AccountRows;
 import dev.rollcall.directory.DirectoryTx;
 import dev.rollcall.directory.GroupRows;
@@ -22,7 +25,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Every domain port bound to one jOOQ transaction. Made per transaction; the row classes are cheap. */
-public final class StoreTx implements DirectoryTx, SourceRegistryTx {
+public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx {
     private final Persons persons;
     private final MatchIndex matching;
     private final LinkedAccounts accounts;
@@ -35,6 +38,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
     private final GroupRows groupRows;
     private final SourceRegistry sourceRegistry;
     private final Timers timers;
+    private final SubscriptionRows subscriptions;
+    private final DeliveryRows deliveries;
 
     StoreTx(DSLContext tx, StoreParts parts) {
         this.persons = new PersonRows(tx, parts.persons());
@@ -63,12 +68,14 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
                 parts.sources().setCorrelationAttribute(tx, sourceId, attribute);
             }
         };
-        this.events = new StoreEventLog(tx, parts.eventJson());
+        this.events = new StoreEventLog(tx, parts.eventJson(), parts.outbox());
         this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
         this.accountRows = new StoreAccountRows(tx, parts.accounts());
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx);
+        this.subscriptions = new SubscriptionStore(tx);
+        this.deliveries = new StoreDeliveryRows(tx);
     }
 
     @Override
@@ -131,15 +138,25 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx {
         return sourceRegistry;
     }
 
+    @Override
+    public SubscriptionRows subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public DeliveryRows deliveries() {
+        return deliveries;
+    }
+
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships, CredentialStore credentials) {
+                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships, new CredentialStore());
+                    memberships, new CredentialStore(), new StoreOutbox());
         }
     }
 }

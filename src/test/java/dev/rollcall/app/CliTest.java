@@ -116,10 +116,18 @@ class CliTest {
     }
 
     @Test
+    void serveWithAnExternalDatabaseAndNoMasterKeyRefusesToStart() {
+        Run r = run(env, "serve");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("ROLLCALL_MASTER_KEY is required with an external database");
+    }
+
+    @Test
     void portInUseFailsFastWithAClearMessage() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Map<String, String> e = new java.util.HashMap<>(env);
             e.put("ROLLCALL_HTTP_PORT", Integer.toString(taken.getLocalPort()));
+            e.put("ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY);
             Run r = run(e, "serve");
             assertThat(r.exitCode()).isEqualTo(2);
             assertThat(r.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());

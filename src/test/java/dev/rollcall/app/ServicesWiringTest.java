@@ -21,11 +21,13 @@ class ServicesWiringTest {
         Files.writeString(authority, "title = crm, hris\n");
         TestDatabases.TestDb db = TestDatabases.fresh();
         Map<String, String> env = Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
-                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_AUTHORITY_FILE", authority.toString());
+                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_AUTHORITY_FILE", authority.toString(),
+                "ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY);
         MutableClock clock = MutableClock.startingNow();
         try (Services services = Services.open(Config.fromEnvironment(env), clock)) {
             assertThat(services.clock()).isSameAs(clock);
-            assertThat(services.backgroundTasks()).containsExactly("database-watch", "audit-sealer", "lifecycle-timers");
+            assertThat(services.backgroundTasks()).containsExactly("database-watch", "audit-sealer", "lifecycle-timers",
+                    "webhook-dispatcher");
             assertThat(services.database().dsl().fetchCount(AUDIT)).isZero();
             assertThat(services.database().dsl().fetchCount(AUTHORITY_MATRIX)).isZero();
             assertThat(sealerThreadRuns()).isFalse();

@@ -37,6 +37,7 @@ class SigtermExitTest {
         pb.environment().put("ROLLCALL_DB_USER", db.user());
         pb.environment().put("ROLLCALL_DB_PASSWORD", db.password());
         pb.environment().put("ROLLCALL_DB_POOL_SIZE", "2");
+        pb.environment().put("ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY);
         pb.environment().put("ROLLCALL_HTTP_HOST", "127.0.0.1");
         pb.environment().put("ROLLCALL_HTTP_PORT", "0");
         pb.environment().put("ROLLCALL_DATA_DIR", new File("target", "sigterm-data").getAbsolutePath());

@@ -29,6 +29,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void deliveryImportsNeitherSqlNorTheProtocolLayers() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("dev.rollcall.delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "dev.rollcall.store..",
+                        "jakarta.ws.rs..", "dev.rollcall.scim..", "dev.rollcall.admin..", "dev.rollcall.web..",
+                        "dev.rollcall.app..")
+                .because("delivery reaches the database through ports and is reached by the admin API, not the reverse")
+                .check(production);
+    }
+
+    @Test
     void storeImportsNoProtocolPackage() {
         LayerRules.storeKnowsNoProtocol("dev.rollcall.store..").check(production);
     }

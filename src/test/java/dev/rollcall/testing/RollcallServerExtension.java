@@ -3,6 +3,7 @@ package dev.rollcall.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.app.Services;
+import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
 import java.lang.annotation.ElementType;
@@ -60,6 +61,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     private final Map<String, String> env;
     private final UnaryOperator<String> dbUrl;
     private final List<Declared> declared;
+    private final java.util.function.Function<java.time.Clock, DeliveryNetwork> network;
     private RollcallTestServer server;
     private MutableClock clock;
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -67,10 +69,12 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
     private String owner;
     private boolean perTest;
 
-    private RollcallServerExtension(Map<String, String> env, UnaryOperator<String> dbUrl, List<Declared> declared) {
+    private RollcallServerExtension(Map<String, String> env, UnaryOperator<String> dbUrl, List<Declared> declared,
+                                    java.util.function.Function<java.time.Clock, DeliveryNetwork> network) {
         this.env = Map.copyOf(env);
         this.dbUrl = dbUrl;
         this.declared = List.copyOf(declared);
+        this.network = network;
     }
 
     public static Builder builder() {
@@ -112,7 +116,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
 
     private void start(ExtensionContext context) {
         clock = MutableClock.startingNow();
-        server = RollcallTestServer.start(env, clock, dbUrl);
+        server = RollcallTestServer.start(env, clock, dbUrl, network == null ? null : network.apply(clock));
         owner = context.getUniqueId();
         try {
             for (Declared d : declared) {
@@ -252,8 +256,15 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<Declared> declared = new ArrayList<>();
         private UnaryOperator<String> dbUrl = UnaryOperator.identity();
+        private java.util.function.Function<java.time.Clock, DeliveryNetwork> network;
 
         private Builder() {
+        }
+
+        /** How the server's webhooks reach their targets (a resolver for test host names, a transport spy). */
+        public Builder network(java.util.function.Function<java.time.Clock, DeliveryNetwork> network) {
+            this.network = network;
+            return this;
         }
 
         public Builder source(String name, SourceKind kind) {
@@ -280,7 +291,7 @@ public final class RollcallServerExtension implements BeforeAllCallback, AfterAl
         }
 
         public RollcallServerExtension build() {
-            return new RollcallServerExtension(env, dbUrl, declared);
+            return new RollcallServerExtension(env, dbUrl, declared, network);
         }
 
         private Builder declare(Declared d) {

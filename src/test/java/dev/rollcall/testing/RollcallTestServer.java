@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.app.Config;
 import dev.rollcall.app.RollcallServer;
 import dev.rollcall.app.Services;
+import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Caller;
@@ -26,6 +27,8 @@ import java.util.function.UnaryOperator;
  * hand only for a server that extension cannot describe (say, settings known only inside a test).
  */
 public final class RollcallTestServer implements AutoCloseable {
+    /** The master key of every test server (base64 of 32 bytes); tests with a server of their own use it too. */
+    public static final String TEST_MASTER_KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzLWxvbmc=";
     private static final Actor TEST_OPERATOR = Actor.of(new Caller.OperatorCaller("test").auditName());
     private final RollcallServer server;
     private final Services services;
@@ -56,11 +59,22 @@ public final class RollcallTestServer implements AutoCloseable {
 
     /** Starts with extra ROLLCALL_* settings on the given clock (a {@link MutableClock} to move time). */
     public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock) {
-        return start(env, clock, UnaryOperator.identity());
+        return start(env, clock, UnaryOperator.identity(), null);
     }
 
     /** As above, reaching the fresh database through a rewritten URL (e.g. a {@link TcpRelay}'s). */
     public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock, UnaryOperator<String> dbUrl) {
+        return start(env, clock, dbUrl, null);
+    }
+
+    /** As {@link #start(Map, java.time.Clock)}, with webhooks sent over the given network. */
+    public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock, DeliveryNetwork network) {
+        return start(env, clock, UnaryOperator.identity(), network);
+    }
+
+    /** The general form: a rewritten database URL, and webhooks over the given network (null: the system's). */
+    public static RollcallTestServer start(Map<String, String> env, java.time.Clock clock, UnaryOperator<String> dbUrl,
+                                           DeliveryNetwork network) {
         TestDatabases.TestDb db = TestDatabases.fresh();
         Map<String, String> all = new HashMap<>();
         all.put("ROLLCALL_DB_URL", dbUrl.apply(db.url()));
@@ -70,9 +84,12 @@ public final class RollcallTestServer implements AutoCloseable {
         all.put("ROLLCALL_DB_POOL_SIZE", "8");
         // a busy test machine can stall a ping for longer than production's 500 ms; outage tests set their own
         all.put("ROLLCALL_DB_HEALTH_TIMEOUT_MS", "3000");
+        all.put("ROLLCALL_MASTER_KEY", TEST_MASTER_KEY);
+        // webhooks in tests may reach the test's own receivers on 127.0.0.1, nothing else
+        all.put("ROLLCALL_WEBHOOK_ALLOWLIST", "127.0.0.1/32");
         all.putAll(env);
         Config config = Config.fromEnvironment(all);
-        Services services = Services.open(config, clock);
+        Services services = network == null ? Services.open(config, clock) : Services.open(config, clock, network);
         try {
             return new RollcallTestServer(RollcallServer.start(config, services), services, db);
         } catch (RuntimeException e) {

@@ -1,0 +1,171 @@
+package dev.rollcall.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.delivery.SubscriptionChange;
+import dev.rollcall.delivery.SubscriptionException;
+import dev.rollcall.delivery.SubscriptionRegistry;
+import dev.rollcall.delivery.rules.DeliveryQueries;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import dev.rollcall.web.PublicUrl;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** /api/v1/subscriptions: the webhook registry, and each subscription's deliveries. */
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SubscriptionsResource {
+    private static final Set<String> STATUSES = Set.of("pending", "leased", "delivered", "failed", "dead");
+    private static final int DELIVERY_PAGE = 100;
+    private final SubscriptionRegistry registry;
+    private final DeliveryQueries deliveries;
+    private final AdminRequests requests;
+    private final ObjectMapper json;
+    private final SubscriptionViews views;
+    private final PublicUrl publicUrl;
+
+    public SubscriptionsResource(SubscriptionRegistry registry, DeliveryQueries deliveries, AdminRequests requests,
+                                 ObjectMapper json, PublicUrl publicUrl) {
+        this.registry = registry;
+        this.deliveries = deliveries;
+        this.requests = requests;
+        this.json = json;
+        this.views = new SubscriptionViews(json);
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    public ObjectNode list() {
+        ObjectNode out = json.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        registry.all().forEach(s -> items.add(views.subscription(s)));
+        return out;
+    }
+
+    /** The answer carries the signing secret, this once. */
+    @POST
+    public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, false);
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format");
+        List<String> types = types(in);
+        if (types == null) {
+            throw new AdminException(400, "'eventTypes' is required");
+        }
+        SubscriptionRegistry.Created created = call(() -> registry.create(AdminRequests.actor(request),
+                AdminRequests.requiredText(in, "name"), AdminRequests.requiredText(in, "url"), types,
+                AdminRequests.optionalText(in, "format")));
+        ObjectNode out = views.subscription(created.subscription());
+        out.put("secret", created.secret());
+        return Response.created(URI.create(publicUrl.resolve("/api/v1/subscriptions/" + created.subscription().id())))
+                .entity(out).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectNode get(@PathParam("id") String id) {
+        return views.subscription(call(() -> registry.get(id)));
+    }
+
+    /** Changes name, url, eventTypes and enabled; members left out stay as they are. */
+    @PATCH
+    @Path("{id}")
+    public ObjectNode update(@Context ContainerRequestContext request, @Context HttpHeaders headers,
+                             @PathParam("id") String id, InputStream body) {
+        ObjectNode in = requests.object(headers.getMediaType(), body, false);
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled");
+        SubscriptionChange change = new SubscriptionChange(nonBlank(in, "name"), nonBlank(in, "url"), types(in),
+                AdminRequests.optionalBoolean(in, "enabled"));
+        return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id, change)));
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public ObjectNode disable(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
+                new SubscriptionChange(null, null, null, false))));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public ObjectNode enable(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
+                new SubscriptionChange(null, null, null, true))));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        call(() -> {
+            registry.delete(AdminRequests.actor(request), id);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /** The newest 100 deliveries, optionally of one status. */
+    @GET
+    @Path("{id}/deliveries")
+    public ObjectNode deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw new AdminException(400, "'status' must be one of pending, leased, delivered, failed, dead");
+        }
+        call(() -> registry.get(id));
+        ObjectNode out = json.createObjectNode();
+        ArrayNode items = out.putArray("items");
+        deliveries.forSubscription(id, status, DELIVERY_PAGE).forEach(d -> items.add(views.delivery(d, false)));
+        return out;
+    }
+
+    private static String nonBlank(ObjectNode in, String field) {
+        String v = AdminRequests.optionalText(in, field);
+        if (v != null && v.isBlank()) {
+            throw new AdminException(400, "'" + field + "' must not be empty");
+        }
+        return v;
+    }
+
+    /** An array of strings, or null when absent. */
+    private static List<String> types(ObjectNode in) {
+        JsonNode v = in.get("eventTypes");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw new AdminException(400, "'eventTypes' must be an array of event types, e.g. [\"person.*\"]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode t : v) {
+            if (!t.isTextual()) {
+                throw new AdminException(400, "'eventTypes' must contain strings only");
+            }
+            out.add(t.asText());
+        }
+        return out;
+    }
+
+    static <T> T call(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (SubscriptionException e) {
+            throw new AdminException(e.status(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.rollcall.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.delivery.DeliveryNetwork;
+import dev.rollcall.delivery.DeliveryReplays;
+import dev.rollcall.delivery.Dispatcher;
+import dev.rollcall.delivery.GuardedSender;
+import dev.rollcall.delivery.SecretBox;
+import dev.rollcall.delivery.SubscriptionRegistry;
+import dev.rollcall.delivery.WebhookBody;
+import dev.rollcall.delivery.rules.AddressPolicy;
+import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryQueries;
+import dev.rollcall.delivery.rules.Verdict;
+import dev.rollcall.store.Database;
+import dev.rollcall.store.StoreDeliveryClaims;
+import dev.rollcall.store.StoreDeliveryQueries;
+import dev.rollcall.store.StoreSubscriptionQueries;
+import dev.rollcall.store.StoreTransactor;
+import dev.rollcall.store.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Subscriptions, their deliveries and the dispatchers, wired once the master key is known. */
+final class WebhookServices {
+    private static final int DISPATCH_BATCH = 50;
+
+    private final DeliverySettings settings;
+    private final SubscriptionRegistry registry;
+    private final DeliveryQueries deliveries;
+    private final DeliveryReplays replays;
+    private final DeliveryClaims claims;
+    private final SecretBox secrets;
+    private final StoreTransactor store;
+    private final GuardedSender sender;
+    private final Verdict.Judge judge;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Dispatcher dispatcher;
+
+    WebhookServices(DeliverySettings settings, Database database, Transactions transactions, StoreTransactor store,
+                    SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.store = store;
+        this.clock = clock;
+        this.json = json;
+        this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(database), secrets, random, clock);
+        this.deliveries = new StoreDeliveryQueries(database);
+        this.replays = new DeliveryReplays(store, clock);
+        this.claims = new StoreDeliveryClaims(transactions);
+        this.sender = new GuardedSender(network.resolver(), new AddressPolicy(settings.allowlist()), network.transport());
+        this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
+        this.dispatcher = dispatcher(DISPATCH_BATCH);
+    }
+
+    /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
+    Dispatcher dispatcher(int batch) {
+        return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge, clock,
+                settings.requestTimeout(), batch);
+    }
+
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    SubscriptionRegistry registry() {
+        return registry;
+    }
+
+    DeliveryQueries deliveries() {
+        return deliveries;
+    }
+
+    DeliveryReplays replays() {
+        return replays;
+    }
+
+    DeliveryClaims claims() {
+        return claims;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.rollcall.delivery;
+
+import dev.rollcall.delivery.rules.AttemptRecord;
+import dev.rollcall.delivery.rules.ClaimedDelivery;
+import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.RetryAfter;
+import dev.rollcall.delivery.rules.Verdict;
+import dev.rollcall.kernel.BackgroundTask;
+import dev.rollcall.kernel.Timestamps;
+import dev.rollcall.kernel.Transactor;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due deliveries: each pass claims a batch (a short transaction that leases them to this
+ * dispatcher), sends each over HTTP outside any transaction, then records the attempt and its outcome
+ * in a short transaction of its own. A batch is sent by a few sender threads at once, so one slow
+ * receiver does not hold back the others; a batch holds at most one delivery per subscription and
+ * person (the head of its chain), so sending in parallel keeps each person's order. Several
+ * dispatchers (instances) may share one database: claims skip each other's rows, and an outcome is
+ * only written while its lease is still held.
+ */
+public final class Dispatcher implements BackgroundTask {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    static final Duration INTERVAL = Duration.ofMillis(200);
+    /** How long a disabled subscription's delivery is set aside before it is looked at again. */
+    static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
+    static final int SENDERS = 8;
+
+    private final DeliveryClaims claims;
+    private final Transactor<? extends DeliveryTx> transactions;
+    private final SecretBox secrets;
+    private final GuardedSender sender;
+    private final WebhookBody bodies;
+    private final Verdict.Judge judge;
+    private final Clock clock;
+    private final Duration requestTimeout;
+    private final Duration lease;
+    private final int batch;
+    private final String owner = "dispatcher-" + UUID.randomUUID();
+    private final ExecutorService senders;
+
+    public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, SecretBox secrets,
+                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, Clock clock, Duration requestTimeout,
+                      int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        this.claims = claims;
+        this.transactions = transactions;
+        this.secrets = secrets;
+        this.sender = sender;
+        this.bodies = bodies;
+        this.judge = judge;
+        this.clock = clock;
+        this.requestTimeout = requestTimeout;
+        // a lease outlives a whole batch of timeouts, so a slow batch is not claimed twice
+        this.lease = requestTimeout.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
+        this.batch = batch;
+        // idle sender threads end after a while, so a stopped dispatcher leaves none behind for long
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(SENDERS, SENDERS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "webhook-sender");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.senders = pool;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public String name() {
+        return "webhook-dispatcher";
+    }
+
+    @Override
+    public Duration interval() {
+        return INTERVAL;
+    }
+
+    /** One pass: claims and sends batches until nothing is due (or the thread is interrupted). */
+    @Override
+    public void runOnce() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Instant now = Timestamps.now(clock);
+            List<ClaimedDelivery> due = claims.claim(now, owner, now.plus(lease), batch);
+            List<Future<?>> sent = due.stream().<Future<?>>map(d -> senders.submit(() -> deliverQuietly(d))).toList();
+            for (Future<?> f : sent) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    // the rest stay leased and are reclaimed when their leases run out
+                    sent.forEach(x -> x.cancel(true));
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    log.warn("a webhook sender failed: {}", e.getCause().toString());
+                }
+            }
+            if (due.size() < batch) {
+                return;
+            }
+        }
+    }
+
+    private void deliverQuietly(ClaimedDelivery d) {
+        try {
+            deliver(d);
+        } catch (RuntimeException e) {
+            // stays leased and is reclaimed when the lease runs out
+            log.warn("delivery {} could not be processed: {}", d.id(), e.toString());
+        }
+    }
+
+    private void deliver(ClaimedDelivery d) {
+        if (!d.subscriptionEnabled() || d.secret() == null) {
+            transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
+                    Timestamps.now(clock).plus(DISABLED_RECHECK)));
+            return;
+        }
+        byte[] body = bodies.of(d);
+        Instant sentAt = Timestamps.now(clock);
+        long timestamp = sentAt.getEpochSecond();
+        String secret = secrets.open(d.subscriptionId(), d.secret());
+        Map<String, String> headers = Map.of("webhook-id", d.eventId(), "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSigner.sign(secret, d.eventId(), timestamp, body));
+        long started = System.nanoTime();
+        GuardedSender.Result result = sender.post(URI.create(d.url()), headers, body, requestTimeout);
+        long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        record(d, result, sentAt, latencyMs);
+    }
+
+    private void record(ClaimedDelivery d, GuardedSender.Result result, Instant at, long latencyMs) {
+        Integer status = null;
+        String error;
+        String head = null;
+        Optional<Duration> retryAfter = Optional.empty();
+        if (result instanceof GuardedSender.Answered a) {
+            status = a.answer().status();
+            head = a.answer().head();
+            retryAfter = a.answer().retryAfter().flatMap(v -> RetryAfter.parse(v, at));
+            error = status >= 200 && status < 300 ? null : "HTTP " + status;
+        } else {
+            error = ((GuardedSender.Failed) result).error();
+        }
+        AttemptRecord attempt = new AttemptRecord(at, latencyMs, status, error, head);
+        Verdict verdict = judge.judge(status, retryAfter, d.attempts() + 1);
+        boolean written = transactions.inTransaction(tx -> {
+            if (verdict instanceof Verdict.Delivered) {
+                return tx.deliveries().delivered(d.pk(), owner, attempt);
+            }
+            if (verdict instanceof Verdict.Retry r) {
+                return tx.deliveries().retry(d.pk(), owner, attempt, at.plus(r.after()));
+            }
+            if (verdict instanceof Verdict.Gone) {
+                tx.subscriptions().disableByPk(d.subscriptionPk(), "the receiver answered 410 Gone at " + at, at);
+                return tx.deliveries().dead(d.pk(), owner, attempt, "410 Gone: subscription disabled");
+            }
+            return tx.deliveries().dead(d.pk(), owner, attempt, ((Verdict.Dead) verdict).reason() + "; last: " + error);
+        });
+        if (!written) {
+            log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
+        }
+    }
+}

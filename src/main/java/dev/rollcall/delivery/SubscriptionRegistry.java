@@ -1,0 +1,162 @@
+package dev.rollcall.delivery;
+
+import dev.rollcall.delivery.rules.EventTypeFilter;
+import dev.rollcall.delivery.rules.Subscription;
+import dev.rollcall.delivery.rules.SubscriptionQueries;
+import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.events.Actor;
+import dev.rollcall.events.AuditRecord;
+import dev.rollcall.kernel.Timestamps;
+import dev.rollcall.kernel.Transactor;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The webhook subscription registry: every change validated first (nothing is written on bad input),
+ * then made with its audit record in one transaction. The signing secret is made here, sealed with the
+ * master key before it is stored, and returned once, to the creator; audit records never carry it.
+ */
+public final class SubscriptionRegistry {
+    private static final int MAX_NAME = 200;
+    private static final int MAX_URL = 2000;
+
+    private final Transactor<? extends DeliveryTx> transactions;
+    private final SubscriptionQueries queries;
+    private final SecretBox secrets;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public SubscriptionRegistry(Transactor<? extends DeliveryTx> transactions, SubscriptionQueries queries,
+                                SecretBox secrets, SecureRandom random, Clock clock) {
+        this.transactions = transactions;
+        this.queries = queries;
+        this.secrets = secrets;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** A new subscription and its secret, shown this once. */
+    public record Created(Subscription subscription, String secret) {
+    }
+
+    public Created create(Actor actor, String name, String url, List<String> eventTypes, String format) {
+        if (format != null && !format.equals(Subscription.STANDARD_WEBHOOKS)) {
+            throw new SubscriptionException(400, "'format' must be standard-webhooks (the only format of this release)");
+        }
+        Instant now = Timestamps.now(clock);
+        Subscription s = new Subscription(UUID.randomUUID().toString(), name(name), url(url), types(eventTypes),
+                Subscription.STANDARD_WEBHOOKS, true, null, now, now);
+        String secret = WebhookSigner.newSecret(random);
+        transactions.inTransaction(tx -> {
+            tx.subscriptions().insert(s, secrets.seal(s.id(), secret));
+            tx.audit().record(now, new AuditRecord(actor, "subscription.create", "subscription", s.id(), null,
+                    AuditRecord.fields(fields(s))));
+            return null;
+        });
+        return new Created(s, secret);
+    }
+
+    public List<Subscription> all() {
+        return queries.all();
+    }
+
+    public Subscription get(String id) {
+        return queries.byId(id).orElseThrow(() -> unknown(id));
+    }
+
+    public Subscription update(Actor actor, String id, SubscriptionChange change) {
+        String name = change.name() == null ? null : name(change.name());
+        String url = change.url() == null ? null : url(change.url());
+        EventTypeFilter types = change.eventTypes() == null ? null : types(change.eventTypes());
+        Instant now = Timestamps.now(clock);
+        return transactions.inTransaction(tx -> {
+            Subscription before = tx.subscriptions().lockById(id).orElseThrow(() -> unknown(id));
+            boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
+            String reason = enabled ? null : change.enabled() != null ? "disabled by " + actor.name() : before.disabledReason();
+            Subscription after = new Subscription(id, name != null ? name : before.name(), url != null ? url : before.url(),
+                    types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now);
+            tx.subscriptions().update(after);
+            tx.audit().record(now, new AuditRecord(actor, "subscription.update", "subscription", id,
+                    AuditRecord.fields(fields(before)), AuditRecord.fields(fields(after))));
+            return after;
+        });
+    }
+
+    public void delete(Actor actor, String id) {
+        Instant now = Timestamps.now(clock);
+        transactions.inTransaction(tx -> {
+            Subscription before = tx.subscriptions().lockById(id).orElseThrow(() -> unknown(id));
+            tx.subscriptions().delete(id);
+            tx.audit().record(now, new AuditRecord(actor, "subscription.delete", "subscription", id,
+                    AuditRecord.fields(fields(before)), null));
+            return null;
+        });
+    }
+
+    private static Map<String, Object> fields(Subscription s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", s.name());
+        out.put("url", s.url());
+        out.put("eventTypes", s.eventTypes().patterns());
+        out.put("format", s.format());
+        out.put("enabled", s.enabled());
+        if (s.disabledReason() != null) {
+            out.put("disabledReason", s.disabledReason());
+        }
+        return out;
+    }
+
+    private static SubscriptionException unknown(String id) {
+        return new SubscriptionException(404, "no subscription " + id);
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw new SubscriptionException(400, "'name' is required");
+        }
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new SubscriptionException(400, "'name' is longer than " + MAX_NAME + " characters");
+        }
+        return name.trim();
+    }
+
+    /** An absolute http(s) URL with a host, without user info or fragment. Where it points is checked at send time. */
+    static String url(String url) {
+        if (url == null || url.isBlank()) {
+            throw new SubscriptionException(400, "'url' is required");
+        }
+        if (url.length() > MAX_URL) {
+            throw new SubscriptionException(400, "'url' is longer than " + MAX_URL + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new SubscriptionException(400, "'url' is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new SubscriptionException(400, "'url' must be an absolute http or https URL with a host");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new SubscriptionException(400, "'url' must not carry user info or a fragment");
+        }
+        return uri.toString();
+    }
+
+    private static EventTypeFilter types(List<String> eventTypes) {
+        try {
+            return EventTypeFilter.of(eventTypes);
+        } catch (IllegalArgumentException e) {
+            throw new SubscriptionException(400, "'eventTypes': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rollcall.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.rollcall.delivery.rules.ClaimedDelivery;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The Standard Webhooks body of an event (openapi/rollcall.yaml, WebhookEvent): id (the event's
+ * ULID, the same on every retry), type, timestamp (when the change was made), personId and sequence
+ * for person events, groupId for group events, and data: the payload exactly as the event log stored it.
+ */
+public final class WebhookBody {
+    private final ObjectMapper json;
+
+    public WebhookBody(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public byte[] of(ClaimedDelivery d) {
+        ObjectNode out = json.createObjectNode();
+        out.put("id", d.eventId());
+        out.put("type", d.eventType());
+        out.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(d.eventAt()));
+        if (d.personId() != null) {
+            out.put("personId", d.personId());
+            out.put("sequence", d.personSeq());
+        }
+        if (d.groupId() != null) {
+            out.put("groupId", d.groupId());
+        }
+        out.putRawValue("data", new RawValue(d.payloadJson()));
+        try {
+            return json.writeValueAsString(out).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a webhook body could not be written", e);
+        }
+    }
+}

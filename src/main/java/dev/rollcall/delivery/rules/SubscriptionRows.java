@@ -1,0 +1,19 @@
+package dev.rollcall.delivery.rules;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The subscription registry in the change's transaction. */
+public interface SubscriptionRows {
+    void insert(Subscription subscription, EncryptedSecret secret);
+
+    /** The subscription, locked for the rest of the transaction. */
+    Optional<Subscription> lockById(String id);
+
+    void update(Subscription subscription);
+
+    void delete(String id);
+
+    /** Disables the subscription behind a delivery (410 Gone); false when it is already disabled. */
+    boolean disableByPk(long subscriptionPk, String reason, Instant at);
+}

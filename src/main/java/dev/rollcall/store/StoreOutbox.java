@@ -1,0 +1,81 @@
+package dev.rollcall.store;
+
+import static dev.rollcall.store.generated.Tables.DELIVERY;
+import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
+
+import dev.rollcall.delivery.rules.EventTypeFilter;
+import dev.rollcall.delivery.rules.OutboxRouting;
+import dev.rollcall.delivery.rules.SubscriptionTarget;
+import dev.rollcall.events.NewEvent;
+import dev.rollcall.store.generated.enums.DeliveryStatus;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.SelectForUpdateStep;
+
+/**
+ * The outbox: in the change's transaction, one delivery row per announced event per enabled
+ * subscription that wants its type. Subscriptions are read in this transaction, so one created a
+ * moment ago receives the next event. Per (subscription, person) only the first open delivery is due
+ * at once; the ones behind it wait (next_attempt_at NULL) and are released in order as it finishes.
+ */
+final class StoreOutbox {
+    static final List<DeliveryStatus> OPEN = List.of(DeliveryStatus.pending, DeliveryStatus.leased, DeliveryStatus.failed);
+    private final OutboxRouting routing = new OutboxRouting();
+
+    /** {@code ids} are the ULIDs the events were stored with, in the same order. */
+    void add(DSLContext tx, LocalDateTime at, List<String> ids, List<NewEvent> events) {
+        if (events.stream().noneMatch(NewEvent::announced)) {
+            return;
+        }
+        List<SubscriptionTarget> enabled = tx.select(SUBSCRIPTION.PK, SUBSCRIPTION.EVENT_TYPES).from(SUBSCRIPTION)
+                .where(SUBSCRIPTION.ENABLED.isTrue())
+                .fetch(r -> new SubscriptionTarget(r.value1(), EventTypeFilter.parse(r.value2())));
+        if (enabled.isEmpty()) {
+            return;
+        }
+        Set<String> openChains = new HashSet<>();
+        var insert = tx.insertInto(DELIVERY, DELIVERY.ID, DELIVERY.SUBSCRIPTION_PK, DELIVERY.EVENT_ID, DELIVERY.EVENT_TYPE,
+                DELIVERY.PERSON_ID, DELIVERY.PERSON_SEQ, DELIVERY.STATUS, DELIVERY.ATTEMPTS, DELIVERY.NEXT_ATTEMPT_AT,
+                DELIVERY.CREATED_AT);
+        boolean any = false;
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent e = events.get(i);
+            for (long subscription : routing.subscribers(enabled, e)) {
+                boolean due = e.personId() == null || !chainIsOpen(tx, openChains, subscription, e.personId());
+                insert = insert.values(UUID.randomUUID().toString(), subscription, ids.get(i), e.type().wireName(),
+                        e.personId(), e.personSeq(), DeliveryStatus.pending, 0, due ? at : null, at);
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+    }
+
+    /**
+     * Whether the subscription still owes the person an earlier delivery. The open row found is
+     * locked, so a dispatcher finishing it concurrently waits for this transaction and then releases
+     * the row written here (or this transaction sees it finished and writes the row due).
+     */
+    private static boolean chainIsOpen(DSLContext tx, Set<String> known, long subscription, String personId) {
+        String key = subscription + "/" + personId;
+        if (known.contains(key)) {
+            return true;
+        }
+        known.add(key);
+        return openInChain(tx, subscription, personId).forUpdate().fetchOptional().isPresent();
+    }
+
+    /** An open delivery of the chain, locked; a range of ix_delivery_chain (subscription_pk, person_id, status, …). */
+    static SelectForUpdateStep<Record1<Long>> openInChain(DSLContext tx, long subscription, String personId) {
+        return tx.select(DELIVERY.PK).from(DELIVERY)
+                .where(DELIVERY.SUBSCRIPTION_PK.eq(subscription)).and(DELIVERY.PERSON_ID.eq(personId))
+                .and(DELIVERY.STATUS.in(OPEN))
+                .limit(1);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.rollcall.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A webhook receiver on 127.0.0.1: answers with whatever the test sets (200 by default), keeps every
+ * request, and verifies every signature with the Standard Webhooks reference library as it arrives.
+ */
+final class WebhookReceiver implements AutoCloseable {
+    /** One request as received; {@code verified} is what the reference verifier said. */
+    record Received(String id, String host, JsonNode body, boolean verified, String verifyError, int answered) {
+    }
+
+    /** What to answer: status and extra headers. */
+    record Reply(int status, Map<String, String> headers) {
+        static Reply of(int status) {
+            return new Reply(status, Map.of());
+        }
+    }
+
+    private final HttpServer http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Reply> reply = new AtomicReference<>(Reply.of(200));
+    private volatile Webhook verifier;
+
+    WebhookReceiver() {
+        try {
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        http.createContext("/", exchange -> {
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            Map<String, List<String>> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+            boolean ok = false;
+            String error = null;
+            try {
+                verifier.verify(body, headers);
+                ok = true;
+            } catch (Exception e) {
+                error = e.toString();
+            }
+            String id = headers.getOrDefault("webhook-id", List.of("")).get(0);
+            Reply r = reply.get();
+            received.add(new Received(id, exchange.getRequestHeaders().getFirst("Host"), json.readTree(body), ok, error,
+                    r.status()));
+            r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            byte[] answer = ("answer " + r.status()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(r.status(), answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        http.start();
+    }
+
+    /** The secret the subscription was created with (shown once), for the verifier. */
+    void secret(String secret) {
+        try {
+            verifier = new Webhook(secret);
+        } catch (Exception e) {
+            throw new AssertionError("the secret is not a Standard Webhooks secret: " + e);
+        }
+    }
+
+    void reply(Reply r) {
+        reply.set(r);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
+    }
+
+    int port() {
+        return http.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    List<String> types() {
+        return received.stream().map(r -> r.body().get("type").asText()).toList();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+    }
+}
