@@ -5,6 +5,7 @@ import dev.rollcall.admin.AdminExceptionMapper;
 import dev.rollcall.app.http.IdentityExceptionMapper;
 import dev.rollcall.app.http.BearerAuthFilter;
 import dev.rollcall.app.http.BodyFirstHandler;
+import dev.rollcall.app.http.CodecErrorBodies;
 import dev.rollcall.app.http.HeaderSyntaxFilter;
 import dev.rollcall.app.http.HealthResource;
 import dev.rollcall.app.http.HttpErrorMapper;
@@ -62,6 +63,8 @@ public final class RollcallServer implements AutoCloseable {
         URI base = URI.create("http://" + config.httpHost() + ":" + config.httpPort() + "/");
         HttpServer http = httpServer(base, rc, config);
         NetworkListener listener = http.getListener("grizzly");
+        // what Grizzly's codec refuses before any handler runs gets a body in the surface's format too
+        listener.registerAddOn(new CodecErrorBodies());
         // Clients such as Java's HttpClient offer "Upgrade: h2c"; without this add-on Grizzly hangs on such a POST.
         listener.registerAddOn(new Http2AddOn());
         // Resources block on JDBC, so Grizzly's default of two workers per core caps the requests in

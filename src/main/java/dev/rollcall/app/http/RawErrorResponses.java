@@ -24,12 +24,19 @@ final class RawErrorResponses {
         response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(RequestContext.CORRELATION_HEADER, correlationId);
-        if (Surfaces.isScim(rawPath(request))) {
-            response.setContentType(ScimMediaType.APPLICATION_SCIM_JSON);
-            return ScimErrors.body(status, scimType, detail).toString();
-        }
-        response.setContentType(ProblemDetails.MEDIA_TYPE.toString());
-        return ProblemDetails.body(status, detail, status >= 500 ? correlationId : null).toString();
+        boolean scim = Surfaces.isScim(rawPath(request));
+        response.setContentType(contentType(scim));
+        return body(scim, status, scimType, detail, correlationId);
+    }
+
+    static String contentType(boolean scim) {
+        return scim ? ScimMediaType.APPLICATION_SCIM_JSON : ProblemDetails.MEDIA_TYPE.toString();
+    }
+
+    /** A SCIM error or problem details (a 5xx names the correlation id there). */
+    static String body(boolean scim, int status, String scimType, String detail, String correlationId) {
+        return scim ? ScimErrors.body(status, scimType, detail).toString()
+                : ProblemDetails.body(status, detail, status >= 500 ? correlationId : null).toString();
     }
 
     /** Writes the whole error answer. */
