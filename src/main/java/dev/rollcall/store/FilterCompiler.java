@@ -2,7 +2,6 @@ package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.schema.filter.AttrPath;
-import dev.rollcall.schema.filter.ColumnAttributes;
 import dev.rollcall.schema.filter.CompareOp;
 import dev.rollcall.schema.filter.Filter;
 import dev.rollcall.schema.filter.FilterException;

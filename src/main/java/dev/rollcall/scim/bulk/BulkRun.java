@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -269,7 +268,8 @@ final class BulkRun {
             stopped = true;
             return new ScimException(503, null, "the database is unavailable; this and later operations were not done");
         }
-        String correlationId = UUID.randomUUID().toString();
+        // the request's own id, so the operation's error, the log line and the response header agree
+        String correlationId = actor.correlationId();
         log.error("bulk: unexpected error in an operation, correlation id {}", correlationId, e);
         return new ScimException(500, null, "internal error; correlation id " + correlationId);
     }
