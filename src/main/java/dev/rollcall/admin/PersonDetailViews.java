@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.identity.GoldenComputer;
 import dev.rollcall.identity.GoldenValue;
 import dev.rollcall.identity.LinkedAccount;
 import dev.rollcall.identity.PersonDetail;
@@ -34,6 +35,7 @@ final class PersonDetailViews {
         ArrayNode timers = node.putArray("pendingTimers");
         p.pendingTimers().forEach(t -> SourceViews.time(timers.addObject().put("kind", t.kind()).put("reason", t.reason()),
                 "dueAt", t.dueAt()));
+        previousManager(node, p);
         node.put("provisional", p.provisional());
         node.put("mergedInto", p.mergedIntoId());
         ObjectNode golden = node.putObject("golden");
@@ -52,6 +54,17 @@ final class PersonDetailViews {
         SourceViews.time(node, "createdAt", p.createdAt());
         SourceViews.time(node, "updatedAt", p.updatedAt());
         return node;
+    }
+
+    /** The manager before the last change and until when it stays visible (the manager grace), or null. */
+    private static void previousManager(ObjectNode node, PersonDetail p) {
+        String value = p.golden().value(GoldenComputer.MANAGER_PREVIOUS);
+        if (value == null) {
+            node.putNull("previousManager");
+        } else {
+            node.putObject("previousManager").put("value", value)
+                    .put("until", p.golden().value(GoldenComputer.MANAGER_PREVIOUS_UNTIL));
+        }
     }
 
     ObjectNode timeline(String personId, List<TimelineEntry> entries) {

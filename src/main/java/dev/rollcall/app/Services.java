@@ -123,10 +123,10 @@ public final class Services implements AutoCloseable {
         this.directory = new StoreDirectoryQueries(bootstrap.database(), new FilterSql(schemas));
         CurrentAuthority authority = new CurrentAuthority();
         AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
-                new GoldenComputer(), authority);
+                new GoldenComputer(config.lifecycle().managerChangeGrace()), authority);
         this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
                 authority, resolution, clock);
-        PersonLifecycle lifecycle = new PersonLifecycle(authority, config.grace());
+        PersonLifecycle lifecycle = new PersonLifecycle(authority, config.grace(), config.lifecycle());
         this.timers = new TimerScheduler(new StoreTimerClaims(transactions), store, lifecycle, clock);
         this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
                 new AccountChanges(store, resolution, lifecycle, clock), directory);

@@ -1,5 +1,6 @@
 package dev.rollcall.identity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,13 +17,36 @@ import java.util.TreeSet;
  * attribute, the value of the strongest allowed source kind wins; a weaker source's value stays on
  * its account only. Among equally strong accounts the latest push wins, except for the manager:
  * the flagged primary, else the configured rule; other managers are kept as {@code manager.secondary}.
+ * When the manager changes, the one before stays as {@code manager.previous} until
+ * {@code manager.previousUntil} (the manager grace), so that a reorg does not break every assignment
+ * downstream at once; a second change inside the grace keeps the latest previous one.
  */
 public final class GoldenComputer {
     public static final String MANAGER = "manager";
     public static final String MANAGER_PRIMARY_FLAG = "manager.primary";
     public static final String MANAGER_SECONDARY = "manager.secondary";
+    /** The manager before the last change, kept (with {@link #MANAGER_PREVIOUS_UNTIL}) for the manager grace. */
+    public static final String MANAGER_PREVIOUS = "manager.previous";
+    /** Until when (ISO-8601 instant) {@link #MANAGER_PREVIOUS} is kept; a lifecycle timer removes both then. */
+    public static final String MANAGER_PREVIOUS_UNTIL = "manager.previousUntil";
+    /** How long a previous manager stays visible by default. */
+    public static final Duration DEFAULT_MANAGER_GRACE = Duration.ofDays(7);
+
+    private final Duration managerGrace;
 
     public record Result(GoldenRecord golden, List<AttributeChange> changes) {
+    }
+
+    /** With the default manager grace (P7D). */
+    public GoldenComputer() {
+        this(DEFAULT_MANAGER_GRACE);
+    }
+
+    public GoldenComputer(Duration managerGrace) {
+        if (managerGrace.isNegative()) {
+            throw new IllegalArgumentException("the manager grace must not be negative, got " + managerGrace);
+        }
+        this.managerGrace = managerGrace;
     }
 
     public Result compute(GoldenRecord previous, List<LinkedAccount> accounts, AuthorityMatrix matrix,
@@ -30,6 +54,8 @@ public final class GoldenComputer {
         Set<String> attributes = new TreeSet<>();
         accounts.forEach(a -> attributes.addAll(a.facts().attributes().keySet()));
         attributes.remove(MANAGER_PRIMARY_FLAG);
+        attributes.remove(MANAGER_PREVIOUS);
+        attributes.remove(MANAGER_PREVIOUS_UNTIL);
         TreeMap<String, GoldenValue> values = new TreeMap<>();
         for (String attr : attributes) {
             List<LinkedAccount> eligible = accounts.stream()
@@ -46,7 +72,25 @@ public final class GoldenComputer {
                 secondaryManager(previous, eligible, winner, now).ifPresent(v -> values.put(MANAGER_SECONDARY, v));
             }
         }
+        previousManager(previous, values, now);
         return new Result(new GoldenRecord(values), diff(previous, values));
+    }
+
+    /** A changed manager leaves the one before visible for the grace; otherwise the running grace is kept. */
+    private void previousManager(GoldenRecord previous, Map<String, GoldenValue> values, Instant now) {
+        GoldenValue before = previous.values().get(MANAGER);
+        GoldenValue after = values.get(MANAGER);
+        if (before != null && before.value() != null && (after == null || !before.value().equals(after.value()))) {
+            Provenance from = new Provenance(before.provenance().sourceId(), before.provenance().accountId(), now);
+            values.put(MANAGER_PREVIOUS, new GoldenValue(before.value(), from));
+            values.put(MANAGER_PREVIOUS_UNTIL, new GoldenValue(now.plus(managerGrace).toString(), from));
+        } else if (previous.values().containsKey(MANAGER_PREVIOUS)) {
+            values.put(MANAGER_PREVIOUS, previous.values().get(MANAGER_PREVIOUS));
+            GoldenValue until = previous.values().get(MANAGER_PREVIOUS_UNTIL);
+            if (until != null) {
+                values.put(MANAGER_PREVIOUS_UNTIL, until);
+            }
+        }
     }
 
     private static LinkedAccount newest(List<LinkedAccount> accounts) {

@@ -64,6 +64,27 @@ public final class PersonWork {
         return r.changes();
     }
 
+    /**
+     * Ends a running manager grace: drops {@code manager.previous} (and its end time) from the golden
+     * record and announces it as person.updated; returns whether a grace was running.
+     */
+    public boolean endManagerGrace() {
+        Map<String, GoldenValue> values = new TreeMap<>(golden.values());
+        List<AttributeChange> changes = new ArrayList<>();
+        for (String attr : List.of(GoldenComputer.MANAGER_PREVIOUS, GoldenComputer.MANAGER_PREVIOUS_UNTIL)) {
+            GoldenValue old = values.remove(attr);
+            if (old != null) {
+                changes.add(new AttributeChange(attr, old.value(), null));
+            }
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        golden = new GoldenRecord(values);
+        emitChanges(changes, null, "manager_grace.ended");
+        return true;
+    }
+
     /** Adds an event in the person's sequence; written by {@link #save}. */
     public void emit(EventPayload payload, Long sourceId) {
         events.add(NewEvent.aboutPerson(payload, row.id(), ++seq, sourceId, !provisional));

@@ -18,9 +18,17 @@ public final class PersonLifecycle {
     private final CurrentAuthority authority;
     private final Transitions transitions;
 
+    private final LifecycleOptions options;
+
+    /** With the default options (LifecycleOptions.defaults()). */
     public PersonLifecycle(CurrentAuthority authority, GracePolicy grace) {
+        this(authority, grace, LifecycleOptions.defaults());
+    }
+
+    public PersonLifecycle(CurrentAuthority authority, GracePolicy grace, LifecycleOptions options) {
         this.authority = authority;
         this.transitions = new Transitions(grace);
+        this.options = options;
     }
 
     /**
@@ -28,13 +36,17 @@ public final class PersonLifecycle {
      * the person's accounts; the account rows and golden record are already written.
      */
     public void accountChanged(LifecycleTx tx, Actor actor, Source source, long personPk, boolean deleted, Instant now) {
+        PersonWork person = new PersonWork(tx, personPk);
+        if (person.row().mergedIntoPk() != null) {
+            return;
+        }
+        ManagerGrace.keepTimer(tx, person, now); // any source may name the manager
         AuthorityMatrix matrix = authority.get(tx.authority(), now);
         if (!Employment.isAuthoritative(source.kind(), matrix)) {
             return;
         }
-        PersonWork person = new PersonWork(tx, personPk);
         LifecycleState state = person.row().state();
-        if (person.provisional() || person.row().mergedIntoPk() != null || state == null) {
+        if (person.provisional() || state == null) {
             return;
         }
         Employment.Verdict verdict = Employment.of(tx.accounts().linked(personPk), matrix, deleted);
@@ -53,13 +65,21 @@ public final class PersonLifecycle {
         if (timer.isEmpty()) {
             return false;
         }
-        // a person rescinded, merged away or otherwise no longer suspended needs no deprovision any more
-        boolean applies = timer.get().kind() == TimerKind.DEPROVISION && person.row().state() == LifecycleState.SUSPENDED
-                && person.row().mergedIntoPk() == null;
-        if (applies) {
-            transitions.deprovision(tx, person, timer.get().reason(), actor, now);
-        }
+        boolean applies = person.row().mergedIntoPk() == null && switch (timer.get().kind()) {
+            case DEPROVISION -> deprovision(tx, person, timer.get(), actor, now);
+            case MANAGER_GRACE_END -> ManagerGrace.end(tx, person, actor, now);
+            default -> false;
+        };
         tx.timers().finish(claimed.pk(), applies, now);
         return applies;
+    }
+
+    /** A person rescinded, merged away or otherwise no longer suspended needs no deprovision any more. */
+    private boolean deprovision(LifecycleTx tx, PersonWork person, Timer timer, Actor actor, Instant now) {
+        if (person.row().state() != LifecycleState.SUSPENDED) {
+            return false;
+        }
+        transitions.deprovision(tx, person, timer.reason(), actor, now);
+        return true;
     }
 }
