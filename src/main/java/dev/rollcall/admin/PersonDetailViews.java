@@ -35,6 +35,8 @@ final class PersonDetailViews {
         ArrayNode timers = node.putArray("pendingTimers");
         p.pendingTimers().forEach(t -> SourceViews.time(timers.addObject().put("kind", t.kind()).put("reason", t.reason()),
                 "dueAt", t.dueAt()));
+        node.put("onLeave", p.onLeaveSince() != null);
+        SourceViews.time(node, "leaveSince", p.onLeaveSince());
         previousManager(node, p);
         node.put("provisional", p.provisional());
         node.put("mergedInto", p.mergedIntoId());

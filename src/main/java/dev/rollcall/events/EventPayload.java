@@ -70,6 +70,70 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * A new person with a future hire date is provisioned downstream now (so onboarding is ready on day
+     * one); it is pending until {@code startsAt} (ISO-8601 instant), when person.activated follows.
+     */
+    record PersonProvisioned(String personId, String startsAt) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_PROVISIONED;
+        }
+    }
+
+    /**
+     * A pending person starts: {@code reason} is {@code hire_date} (the day came) or {@code hire_date_changed}
+     * (the date was moved to the past or removed).
+     */
+    record PersonActivated(String personId, String reason) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_ACTIVATED;
+        }
+    }
+
+    /** The employment authority says the (active) person is on leave: it stays provisioned; no grace runs. */
+    record PersonLeaveStarted(String personId) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_LEAVE_STARTED;
+        }
+    }
+
+    /** The person is back from leave. */
+    record PersonLeaveEnded(String personId) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_LEAVE_ENDED;
+        }
+    }
+
+    /**
+     * A suspended person's deprovision moved to {@code deprovisionAt}; {@code cause} says why, e.g.
+     * {@code termination_reason_changed} (the grace of the new {@code reason}, from the suspension).
+     */
+    record PersonGraceChanged(String personId, String reason, String deprovisionAt, String cause) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_GRACE_CHANGED;
+        }
+    }
+
+    /**
+     * An external persona's CRM contact moved to another CRM account ({@code cause} {@code crm_account_changed})
+     * or was deleted ({@code contact_deleted}): the persona of {@code crmAccountId} (the former account)
+     * keeps access until {@code endsAt}; the person's other personas are untouched.
+     */
+    record PersonaTransferStarted(String personId, String accountId, String source, String crmAccountId, String endsAt,
+                                  String cause) implements EventPayload {
+        public EventType type() {
+            return EventType.PERSONA_TRANSFER_STARTED;
+        }
+    }
+
+    /** The transfer grace of an external persona ran out: its access through {@code crmAccountId} ends. */
+    record PersonaEnded(String personId, String accountId, String source, String crmAccountId, String reason)
+            implements EventPayload {
+        public EventType type() {
+            return EventType.PERSONA_ENDED;
+        }
+    }
+
     record AccountCreated(String personId, String accountId, String source, String sourceKind,
                           List<AttributeChange> changes, Resolution resolution) implements EventPayload {
         public EventType type() {

@@ -12,12 +12,14 @@ import java.time.Instant;
  * What an account push means for its person's lifecycle, decided inside the push's transaction after
  * identity resolution: a termination by the authoritative source suspends the person (and schedules
  * its deprovision), the same source making it employed again reactivates it (rescind inside the grace,
- * rehire after deprovisioning). Pushes of other source kinds never change the lifecycle.
+ * rehire after deprovisioning); a future hire date makes a new person pending, dates ahead become
+ * timers, leave is marked. Pushes of other source kinds never change the employment lifecycle; any
+ * push may start a manager grace or a CRM persona's transfer grace.
  */
 public final class PersonLifecycle {
     private final CurrentAuthority authority;
     private final Transitions transitions;
-
+    private final EmploymentStep employment;
     private final LifecycleOptions options;
 
     /** With the default options (LifecycleOptions.defaults()). */
@@ -28,6 +30,7 @@ public final class PersonLifecycle {
     public PersonLifecycle(CurrentAuthority authority, GracePolicy grace, LifecycleOptions options) {
         this.authority = authority;
         this.transitions = new Transitions(grace);
+        this.employment = new EmploymentStep(transitions);
         this.options = options;
     }
 
@@ -45,17 +48,30 @@ public final class PersonLifecycle {
         if (!Employment.isAuthoritative(source.kind(), matrix)) {
             return;
         }
-        LifecycleState state = person.row().state();
-        if (person.provisional() || state == null) {
+        employmentStep(tx, person, matrix, deleted, actor, source.id(), now);
+    }
+
+    /**
+     * The person-level lifecycle step without a push (after a merge moved accounts onto the person):
+     * the employment verdict of all its accounts applied, the manager grace timer kept in step.
+     */
+    public void reevaluate(LifecycleTx tx, Actor actor, long personPk, Long sourceId, Instant now) {
+        PersonWork person = new PersonWork(tx, personPk);
+        if (person.row().mergedIntoPk() != null) {
             return;
         }
-        Employment.Verdict verdict = Employment.of(tx.accounts().linked(personPk), matrix, deleted);
-        if (verdict.status() == Employment.Status.TERMINATED && state == LifecycleState.ACTIVE) {
-            transitions.suspend(tx, person, verdict.reason(), actor, source.id(), now);
-        } else if (verdict.status() == Employment.Status.EMPLOYED
-                && (state == LifecycleState.SUSPENDED || state == LifecycleState.DEPROVISIONED)) {
-            transitions.reactivate(tx, person, state, actor, source.id(), now);
+        ManagerGrace.keepTimer(tx, person, now);
+        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now);
+    }
+
+    private boolean employmentStep(LifecycleTx tx, PersonWork person, AuthorityMatrix matrix, boolean deleted, Actor actor,
+                                   Long sourceId, Instant now) {
+        if (person.provisional() || person.row().state() == null) {
+            return false;
         }
+        Employment.Verdict verdict = new Employment(matrix, id -> tx.lifecycleRows().sourceZone(id)
+                .orElse(options.sourceZone()), now).of(tx.accounts().linked(person.pk()), deleted);
+        return employment.apply(tx, person, verdict, actor, sourceId, now);
     }
 
     /** Fires a leased timer in the caller's transaction; returns whether it changed the person. */
@@ -68,7 +84,8 @@ public final class PersonLifecycle {
         boolean applies = person.row().mergedIntoPk() == null && switch (timer.get().kind()) {
             case DEPROVISION -> deprovision(tx, person, timer.get(), actor, now);
             case MANAGER_GRACE_END -> ManagerGrace.end(tx, person, actor, now);
-            default -> false;
+            case ACTIVATE, TERMINATE -> employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now);
+            case PERSONA_END -> false;
         };
         tx.timers().finish(claimed.pk(), applies, now);
         return applies;

@@ -66,14 +66,14 @@ public final class IdentityReads implements IdentityQueries {
         var p = PERSON.as("p");
         var survivor = PERSON.as("s");
         return db.select(p.PK, p.ID, p.STATE, p.STATE_REASON, p.PROVISIONAL, survivor.ID, p.GOLDEN, p.VERSION,
-                        p.CREATED_AT, p.UPDATED_AT, p.STATE_SINCE, p.GRACE_UNTIL)
+                        p.CREATED_AT, p.UPDATED_AT, p.STATE_SINCE, p.GRACE_UNTIL, p.ON_LEAVE_SINCE)
                 .from(p).leftJoin(survivor).on(survivor.PK.eq(p.MERGED_INTO_PK))
                 .where(p.ID.eq(id))
                 .fetchOptional(r -> {
                     List<LinkedAccount> accounts = new AccountFactRows(db, facts).linked(r.value1());
                     List<Persona> personas = accounts.stream().map(Persona::of).toList();
                     return new PersonDetail(r.value2(), PersonStates.toDomain(r.value3()), r.value4(),
-                            Clock.fromDb(r.value11()), Clock.fromDb(r.value12()), pendingTimers(r.value1()), r.value5(), r.value6(),
+                            Clock.fromDb(r.value11()), Clock.fromDb(r.value12()), Clock.fromDb(r.value13()), pendingTimers(r.value1()), r.value5(), r.value6(),
                             persons.fromJson(r.value7().data()), personas, accounts, openCases(id), r.value8(),
                             Clock.fromDb(r.value9()), Clock.fromDb(r.value10()));
                 });

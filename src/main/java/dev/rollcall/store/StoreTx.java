@@ -19,6 +19,7 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceRegistry;
 import dev.rollcall.identity.SourceRegistryTx;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.LifecycleRows;
 import dev.rollcall.lifecycle.Timers;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final GroupRows groupRows;
     private final SourceRegistry sourceRegistry;
     private final Timers timers;
+    private final LifecycleRows lifecycleRows;
     private final SubscriptionRows subscriptions;
     private final DeliveryRows deliveries;
 
@@ -74,6 +76,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx);
+        this.lifecycleRows = new StoreLifecycleRows(tx);
         this.subscriptions = new SubscriptionStore(tx);
         this.deliveries = new StoreDeliveryRows(tx);
     }
@@ -131,6 +134,11 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     @Override
     public Timers timers() {
         return timers;
+    }
+
+    @Override
+    public LifecycleRows lifecycleRows() {
+        return lifecycleRows;
     }
 
     @Override

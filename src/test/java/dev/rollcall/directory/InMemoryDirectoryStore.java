@@ -11,7 +11,9 @@ import dev.rollcall.identity.MatchCases;
 import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.Persons;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.InMemoryLifecycleRows;
 import dev.rollcall.lifecycle.InMemoryTimers;
+import dev.rollcall.lifecycle.LifecycleRows;
 import dev.rollcall.lifecycle.Timers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +49,8 @@ public final class InMemoryDirectoryStore {
     }
 
     /** The directory ports: identity's and the timers, plus the account and group rows. */
-    record Ports(IdentityTx identity, Timers timers, AccountRows accountRows, GroupRows groupRows) implements DirectoryTx {
+    record Ports(IdentityTx identity, Timers timers, LifecycleRows lifecycleRows, AccountRows accountRows,
+                 GroupRows groupRows) implements DirectoryTx {
         public Persons persons() {
             return identity.persons();
         }
@@ -83,15 +86,18 @@ public final class InMemoryDirectoryStore {
 
     private final InMemoryIdentityStore identity;
     private final InMemoryTimers timers = new InMemoryTimers();
+    private final InMemoryLifecycleRows lifecycleRows;
     private final AtomicLong groupPks = new AtomicLong();
     private GroupTables tables = new GroupTables();
     private final InMemoryTransactor<DirectoryTx> transactor;
 
     public InMemoryDirectoryStore(InMemoryIdentityStore identity) {
         this.identity = identity;
-        Ports ports = new Ports(identity.ports(), timers, new InMemoryAccountRows(this), new InMemoryGroupRows(this));
+        this.lifecycleRows = new InMemoryLifecycleRows(identity);
+        Ports ports = new Ports(identity.ports(), timers, lifecycleRows, new InMemoryAccountRows(this),
+                new InMemoryGroupRows(this));
         this.transactor = new InMemoryTransactor<>(() -> ports, List.of(identity::snapshot, timers::snapshot,
-                this::snapshot));
+                lifecycleRows::snapshot, this::snapshot));
     }
 
     public InMemoryIdentityStore identity() {
@@ -100,6 +106,10 @@ public final class InMemoryDirectoryStore {
 
     public InMemoryTimers timers() {
         return timers;
+    }
+
+    public InMemoryLifecycleRows lifecycleRows() {
+        return lifecycleRows;
     }
 
     public InMemoryTransactor<DirectoryTx> transactor() {

@@ -144,6 +144,16 @@ public final class InMemoryIdentityStore {
         return tables.person(pk).row();
     }
 
+    /** When the person row was inserted. */
+    public Instant createdAt(long personPk) {
+        return tables.person(personPk).createdAt();
+    }
+
+    /** The person's last lifecycle transition (reason, since, grace), if it had one. */
+    public Optional<InMemoryTables.StoredLifecycle> lifecycleByPk(long personPk) {
+        return Optional.ofNullable(tables.lifecycle.get(personPk));
+    }
+
     public int personCount() {
         return tables.persons.size();
     }

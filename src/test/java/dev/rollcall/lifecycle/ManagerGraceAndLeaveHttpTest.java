@@ -41,6 +41,12 @@ class ManagerGraceAndLeaveHttpTest {
         return u;
     }
 
+    private static ObjectNode withStatus(ObjectNode user, String status) {
+        ObjectNode u = user.deepCopy();
+        ((ObjectNode) u.get(LifecyclePushes.LIFECYCLE)).put("employmentStatus", status);
+        return u;
+    }
+
     /** The payloads of the person's events of this type, oldest first. */
     private List<JsonNode> payloads(String personId, String type) {
         List<JsonNode> out = new ArrayList<>();
@@ -90,5 +96,46 @@ class ManagerGraceAndLeaveHttpTest {
         assertThat(after.get("pendingTimers")).isEmpty();
         List<JsonNode> updates = payloads(id, "person.updated");
         assertThat(updates.get(updates.size() - 1).get("cause").asText()).isEqualTo("manager_grace.ended");
+    }
+
+    @Test
+    void leaveKeepsThePersonActiveShowsItAndRunsNoGraceUntilTheReturn() {
+        ObjectNode employee = pushes.employee("leave.one", "M-200");
+        JsonNode user = pushes.create(hr, employee);
+        String id = personId(user);
+
+        pushes.replace(hr, user, withStatus(employee, "Leave"));
+
+        JsonNode onLeave = pushes.person(reader, id);
+        assertThat(onLeave.get("state").asText()).isEqualTo("active");
+        assertThat(onLeave.get("onLeave").asBoolean()).isTrue();
+        assertThat(onLeave.get("leaveSince").isTextual()).isTrue();
+        assertThat(onLeave.get("pendingTimers")).isEmpty();
+        assertThat(payloads(id, "person.leave_started")).hasSize(1);
+        server.clock().advance(Duration.ofDays(60));
+        server.services().timerScheduler().runOnce();
+        assertThat(pushes.person(reader, id).get("state").asText()).isEqualTo("active");
+
+        pushes.replace(hr, user, withStatus(employee, "active"));
+
+        JsonNode back = pushes.person(reader, id);
+        assertThat(back.get("onLeave").asBoolean()).isFalse();
+        assertThat(back.get("leaveSince").isNull()).isTrue();
+        assertThat(payloads(id, "person.leave_ended")).hasSize(1);
+    }
+
+    @Test
+    void aTerminationWhileOnLeaveSuspendsAsUsual() {
+        ObjectNode employee = pushes.employee("leave.two", "M-300");
+        JsonNode user = pushes.create(hr, withStatus(employee, "leave"));
+        String id = personId(user);
+        assertThat(pushes.person(reader, id).get("onLeave").asBoolean()).isTrue();
+
+        pushes.replace(hr, user, LifecyclePushes.terminated(withStatus(employee, "leave"), "resignation"));
+
+        JsonNode p = pushes.person(reader, id);
+        assertThat(p.get("state").asText()).isEqualTo("suspended");
+        assertThat(p.get("onLeave").asBoolean()).isFalse();
+        assertThat(timerKinds(p)).containsExactly("deprovision");
     }
 }

@@ -1,0 +1,82 @@
+package dev.rollcall.lifecycle;
+
+import dev.rollcall.events.Actor;
+import dev.rollcall.identity.LifecycleState;
+import dev.rollcall.identity.PersonWork;
+import java.time.Instant;
+
+/**
+ * Applies an employment verdict to one locked, real person, in the caller's transaction: the
+ * transition it calls for (suspend, reactivate, pend a new hire, activate), then the dated steps kept
+ * in step with the data (ACTIVATE at the hire date while pending, TERMINATE at a termination date
+ * ahead) and the leave mark. Applying the same verdict twice changes nothing, so both a push and a
+ * due timer can simply re-evaluate.
+ */
+final class EmploymentStep {
+    static final String TERMINATION_DATE = "termination_date";
+
+    private final Transitions transitions;
+
+    EmploymentStep(Transitions transitions) {
+        this.transitions = transitions;
+    }
+
+    /** Returns whether the person's lifecycle state changed. */
+    boolean apply(LifecycleTx tx, PersonWork person, Employment.Verdict verdict, Actor actor, Long sourceId, Instant now) {
+        LifecycleState before = person.row().state();
+        LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
+        LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now);
+        TimerSync.keep(tx, person.pk(), TimerKind.ACTIVATE, state == LifecycleState.PENDING ? verdict.startsAt() : null,
+                Transitions.HIRE_DATE, now);
+        boolean employed = state == LifecycleState.ACTIVE || state == LifecycleState.PENDING;
+        Instant terminatesAt = employed && verdict.terminatesAt() != null && verdict.terminatesAt().isAfter(now)
+                ? verdict.terminatesAt() : null;
+        TimerSync.keep(tx, person.pk(), TimerKind.TERMINATE, terminatesAt, TERMINATION_DATE, now);
+        boolean onLeave = state == LifecycleState.ACTIVE && verdict.onLeave();
+        boolean wasOnLeave = state == before && row.onLeaveSince() != null; // a transition clears it
+        if (onLeave != wasOnLeave) {
+            transitions.leave(tx, person, onLeave, actor, sourceId, now);
+        }
+        return state != before;
+    }
+
+    private LifecycleState transition(LifecycleTx tx, PersonWork person, LifecycleState state,
+                                      LifecycleRows.PersonLifecycleRow row, Employment.Verdict verdict, Actor actor,
+                                      Long sourceId, Instant now) {
+        switch (verdict.status()) {
+            case TERMINATED -> {
+                if (state == LifecycleState.ACTIVE || state == LifecycleState.PENDING) {
+                    transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now);
+                    return LifecycleState.SUSPENDED;
+                }
+                if (state == LifecycleState.SUSPENDED && !verdict.reason().equals(row.stateReason())) {
+                    transitions.regrace(tx, person, row.stateReason(), verdict.reason(), row.stateSince(), actor, sourceId, now);
+                }
+                return state;
+            }
+            case EMPLOYED -> {
+                if (state == LifecycleState.SUSPENDED || state == LifecycleState.DEPROVISIONED) {
+                    transitions.reactivate(tx, person, state, actor, sourceId, now);
+                    return LifecycleState.ACTIVE;
+                }
+                Instant startsAt = verdict.startsAt();
+                boolean future = startsAt != null && startsAt.isAfter(now);
+                if (state == LifecycleState.ACTIVE && future && now.equals(row.createdAt())) {
+                    transitions.pend(tx, person, startsAt, actor, sourceId, now);
+                    return LifecycleState.PENDING;
+                }
+                if (state == LifecycleState.PENDING && !future) {
+                    boolean came = startsAt != null && tx.timers().pending(person.pk()).stream()
+                            .anyMatch(t -> t.kind() == TimerKind.ACTIVATE && t.dueAt().equals(startsAt));
+                    transitions.activate(tx, person, came ? Transitions.HIRE_DATE : Transitions.HIRE_DATE_CHANGED, actor,
+                            sourceId, now);
+                    return LifecycleState.ACTIVE;
+                }
+                return state;
+            }
+            default -> {
+                return state;
+            }
+        }
+    }
+}
