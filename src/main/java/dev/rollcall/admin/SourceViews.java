@@ -23,6 +23,7 @@ final class SourceViews {
         node.put("assertsWorkerIds", s.source().assertsWorkerIds());
         time(node, "createdAt", s.createdAt());
         node.put("activeTokens", s.activeTokens());
+        node.put("timeZone", s.timeZone());
         return node;
     }
 

@@ -86,12 +86,21 @@ public final class SourcesResource {
     public ObjectNode change(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                              @PathParam("name") String name, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "assertsWorkerIds");
+        AdminRequests.onlyFields(in, "assertsWorkerIds", "timeZone");
         Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
-        if (asserts == null) {
-            throw new AdminException(400, "'assertsWorkerIds' (true or false) is required");
+        boolean zone = in.has("timeZone");
+        if (asserts == null && !zone) {
+            throw new AdminException(400, "'assertsWorkerIds' (true or false) or 'timeZone' (a time zone id or null) is required");
         }
-        return views.detail(settings.setAssertsWorkerIds(AdminRequests.actor(request), name, asserts));
+        String zoneId = AdminRequests.optionalText(in, "timeZone");
+        RegisteredSource out = null;
+        if (zone) {
+            out = settings.setTimeZone(AdminRequests.actor(request), name, zoneId);
+        }
+        if (asserts != null) {
+            out = settings.setAssertsWorkerIds(AdminRequests.actor(request), name, asserts);
+        }
+        return views.detail(out);
     }
 
     @POST

@@ -18,6 +18,11 @@ public interface SourceRegistry {
 
     void setAssertsWorkerIds(long sourceId, boolean asserts);
 
+    /** The IANA time zone the source's plain dates are read in; null: the configured default. */
+    Optional<String> timeZone(long sourceId);
+
+    void setTimeZone(long sourceId, String zoneId);
+
     /** A source's tokens, oldest first, revoked ones included. */
     List<SourceToken> tokens(long sourceId);
 

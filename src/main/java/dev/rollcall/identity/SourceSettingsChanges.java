@@ -25,6 +25,40 @@ public final class SourceSettingsChanges {
         this.clock = clock;
     }
 
+    /**
+     * Sets the IANA time zone the source's plain dates ({@code 2026-12-01}) are read in, or (null) goes
+     * back to the configured default; setting the current value changes nothing. Throws NOT_FOUND, or
+     * INVALID for an unknown zone. Applies to dates evaluated from now on (timers already set stay).
+     */
+    public RegisteredSource setTimeZone(Actor actor, String sourceName, String zoneId) {
+        String zone = zoneId == null ? null : checkedZone(zoneId);
+        transactions.inTransaction(tx -> {
+            SourceRegistry registry = tx.sourceRegistry();
+            Source source = registry.lockByName(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+            String before = registry.timeZone(source.id()).orElse(null);
+            if (java.util.Objects.equals(before, zone)) {
+                return false;
+            }
+            registry.setTimeZone(source.id(), zone);
+            Map<String, Object> was = new java.util.LinkedHashMap<>();
+            was.put("timeZone", before);
+            Map<String, Object> now = new java.util.LinkedHashMap<>();
+            now.put("timeZone", zone);
+            tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
+                    AuditRecord.fields(was), AuditRecord.fields(now)));
+            return true;
+        });
+        return directory.registered(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+    }
+
+    private static String checkedZone(String zoneId) {
+        try {
+            return java.time.ZoneId.of(zoneId.strip()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw IdentityException.invalid("'timeZone' must be a time zone id such as UTC or Europe/Berlin, got: " + zoneId);
+        }
+    }
+
     /** Sets whether the source may assert worker ids; setting the current value changes nothing. Throws NOT_FOUND. */
     public RegisteredSource setAssertsWorkerIds(Actor actor, String sourceName, boolean asserts) {
         boolean changed = transactions.inTransaction(tx -> {

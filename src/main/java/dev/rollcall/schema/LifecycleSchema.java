@@ -16,8 +16,8 @@ public final class LifecycleSchema {
         return new SchemaDef(SchemaUris.LIFECYCLE_USER, "Lifecycle", "Employment lifecycle as told by the source", List.of(
                 builder("workerId", STRING).caseExact()
                         .description("The HR system's worker id: the strongest key for resolving accounts to persons.").build(),
-                builder("hireDate", DATE_TIME).description("Start of employment; a future date makes the person pending.").build(),
-                builder("terminationDate", DATE_TIME).description("End of employment.").build(),
+                builder("hireDate", DATE_TIME).description("Start of employment (a plain date starts at midnight in the source's time zone); a future date makes a new person pending.").build(),
+                builder("terminationDate", DATE_TIME).description("End of employment; a future date is a timer, a date that has come terminates.").build(),
                 builder("terminationReason", STRING).build(),
                 builder("employmentStatus", STRING)
                         .canonicalValues("active", "leave", "terminated", "contractor", "pending").build(),

@@ -63,6 +63,14 @@ public final class SourceStore {
         tx.update(SOURCE).set(SOURCE.ASSERTS_WORKER_IDS, asserts).where(SOURCE.ID.eq(sourceId)).execute();
     }
 
+    public Optional<String> timeZone(DSLContext tx, long sourceId) {
+        return tx.select(SOURCE.TIME_ZONE).from(SOURCE).where(SOURCE.ID.eq(sourceId)).fetchOptional(SOURCE.TIME_ZONE);
+    }
+
+    public void setTimeZone(DSLContext tx, long sourceId, String zoneId) {
+        tx.update(SOURCE).set(SOURCE.TIME_ZONE, zoneId).where(SOURCE.ID.eq(sourceId)).execute();
+    }
+
     public void setCorrelationAttribute(DSLContext tx, long sourceId, String attribute) {
         tx.update(SOURCE).set(SOURCE.CORRELATION_ATTRIBUTE, attribute).where(SOURCE.ID.eq(sourceId)).execute();
     }

@@ -43,6 +43,7 @@ public final class StoreSourceDirectory implements SourceDirectory {
     }
 
     private RegisteredSource registered(DSLContext db, Source s) {
-        return new RegisteredSource(s, sources.createdAt(db, s.id()).orElse(null), credentials.sourceTokens(db, s.id()));
+        return new RegisteredSource(s, sources.createdAt(db, s.id()).orElse(null), credentials.sourceTokens(db, s.id()),
+                sources.timeZone(db, s.id()).orElse(null));
     }
 }

@@ -52,6 +52,16 @@ final class StoreSourceRegistry implements SourceRegistry {
     }
 
     @Override
+    public Optional<String> timeZone(long sourceId) {
+        return sources.timeZone(tx, sourceId);
+    }
+
+    @Override
+    public void setTimeZone(long sourceId, String zoneId) {
+        sources.setTimeZone(tx, sourceId, zoneId);
+    }
+
+    @Override
     public List<SourceToken> tokens(long sourceId) {
         return credentials.sourceTokens(tx, sourceId);
     }

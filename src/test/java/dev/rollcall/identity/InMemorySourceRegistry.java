@@ -28,6 +28,7 @@ final class InMemorySourceRegistry implements SourceRegistry, SourceRegistryTx, 
     }
 
     private Map<Long, Source> sources = new LinkedHashMap<>();
+    private final Map<Long, String> zones = new LinkedHashMap<>();
     private List<StoredToken> tokens = new ArrayList<>();
     private List<AdminToken> adminTokens = new ArrayList<>();
     private List<AuditRecord> audit = new ArrayList<>();
@@ -111,6 +112,20 @@ final class InMemorySourceRegistry implements SourceRegistry, SourceRegistryTx, 
     }
 
     @Override
+    public Optional<String> timeZone(long sourceId) {
+        return Optional.ofNullable(zones.get(sourceId));
+    }
+
+    @Override
+    public void setTimeZone(long sourceId, String zoneId) {
+        if (zoneId == null) {
+            zones.remove(sourceId);
+        } else {
+            zones.put(sourceId, zoneId);
+        }
+    }
+
+    @Override
     public List<SourceToken> tokens(long sourceId) {
         return tokens.stream().filter(t -> t.sourceId() == sourceId).map(StoredToken::token).toList();
     }
@@ -141,12 +156,12 @@ final class InMemorySourceRegistry implements SourceRegistry, SourceRegistryTx, 
 
     @Override
     public List<RegisteredSource> registered() {
-        return sources.values().stream().map(s -> new RegisteredSource(s, REGISTERED, tokens(s.id()))).toList();
+        return sources.values().stream().map(s -> new RegisteredSource(s, REGISTERED, tokens(s.id()), zones.get(s.id()))).toList();
     }
 
     @Override
     public Optional<RegisteredSource> registered(String name) {
-        return byName(name).map(s -> new RegisteredSource(s, REGISTERED, tokens(s.id())));
+        return byName(name).map(s -> new RegisteredSource(s, REGISTERED, tokens(s.id()), zones.get(s.id())));
     }
 
     @Override

@@ -201,13 +201,13 @@ final class ValueFilterMatcher {
         }
         Instant want;
         try {
-            want = Instant.parse(ScalarCoercer.dateTime(literal, def.name()));
+            want = ScalarCoercer.instant(literal, def.name());
         } catch (ScimException e) {
             throw ScimException.invalidFilter("'" + def.name() + "' is a dateTime; compare it with an ISO-8601 timestamp.");
         }
         Instant have;
         try {
-            have = Instant.parse(ScalarCoercer.dateTime(actual, def.name()));
+            have = ScalarCoercer.instant(actual, def.name());
         } catch (ScimException storedGarbage) {
             return op == CompareOp.NE;
         }

@@ -6,6 +6,7 @@ import dev.rollcall.scim.ScimException;
 import dev.rollcall.schema.AttributeDef;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -45,7 +46,9 @@ public final class ScalarCoercer {
 
     /**
      * An xsd:dateTime in canonical form: UTC, ISO-8601 ({@code 2024-05-01T08:00:00Z}). A missing
-     * offset is read as UTC and a bare date as midnight UTC, because HR systems send both.
+     * offset is read as UTC, because HR systems send it. A plain date ({@code 2024-05-01}) is kept as
+     * that date: which instant it starts depends on the source's time zone, which the lifecycle knows
+     * (filters compare it as midnight UTC).
      */
     public static String dateTime(JsonNode value, String path) {
         if (!value.isTextual()) {
@@ -59,13 +62,20 @@ public final class ScalarCoercer {
                 return DateTimeFormatter.ISO_INSTANT.format(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return DateTimeFormatter.ISO_INSTANT.format(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC));
+                    return LocalDate.parse(text).toString();
                 } catch (DateTimeParseException notDate) {
                     throw ScimException.invalidValue("Attribute '" + path + "' is not a valid dateTime: '"
                             + abbreviate(text) + "' (expected ISO-8601, e.g. 2024-05-01T08:00:00Z).");
                 }
             }
         }
+    }
+
+    /** The instant of a dateTime for comparing: a plain date compares as its midnight UTC. */
+    public static Instant instant(JsonNode value, String path) {
+        String canonical = dateTime(value, path);
+        return canonical.length() == 10 ? LocalDate.parse(canonical).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : Instant.parse(canonical);
     }
 
     /** A boolean from a JSON boolean or the strings true/false in any case. */
