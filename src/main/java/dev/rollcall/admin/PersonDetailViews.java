@@ -44,9 +44,10 @@ final class PersonDetailViews {
         new TreeMap<>(p.golden().values()).forEach((attr, v) -> golden.set(attr, golden(v, sources)));
         ArrayNode personas = node.putArray("personas");
         for (Persona persona : p.personas()) {
-            personas.addObject().put("persona", persona.kind().wireName()).put("source", persona.sourceName())
+            ObjectNode item = personas.addObject().put("persona", persona.kind().wireName()).put("source", persona.sourceName())
                     .put("accountId", persona.accountId()).put("active", persona.active())
                     .put("crmAccountId", persona.crmAccountId());
+            SourceViews.time(item, "transferGraceUntil", persona.transferGraceUntil());
         }
         ArrayNode accounts = node.putArray("accounts");
         p.accounts().forEach(a -> accounts.add(account(a)));

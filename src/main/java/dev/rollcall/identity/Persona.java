@@ -1,13 +1,21 @@
 package dev.rollcall.identity;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /**
  * A role a person holds through one linked account: employee (hris), workforce (idp), external
  * (crm, with its CRM account id). Each persona keeps its own active state, so an HRIS termination
- * does not silently end an external persona.
+ * does not silently end an external persona. {@code transferGraceUntil} is set on an external persona
+ * whose contact left this CRM account (moved or deleted): it keeps access until then.
  */
-public record Persona(Kind kind, String accountId, long sourceId, String sourceName, boolean active, String crmAccountId) {
+public record Persona(Kind kind, String accountId, long sourceId, String sourceName, boolean active, String crmAccountId,
+                      Instant transferGraceUntil) {
+
+    /** A persona of a linked account, in no transfer grace. */
+    public Persona(Kind kind, String accountId, long sourceId, String sourceName, boolean active, String crmAccountId) {
+        this(kind, accountId, sourceId, sourceName, active, crmAccountId, null);
+    }
 
     public enum Kind {
         EMPLOYEE, WORKFORCE, EXTERNAL;

@@ -6,6 +6,7 @@ import dev.rollcall.identity.CurrentAuthority;
 import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonWork;
 import dev.rollcall.identity.Source;
+import dev.rollcall.identity.SourceKind;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,7 @@ public final class PersonLifecycle {
     private final CurrentAuthority authority;
     private final Transitions transitions;
     private final EmploymentStep employment;
+    private final CrmTransfers crm;
     private final LifecycleOptions options;
 
     /** With the default options (LifecycleOptions.defaults()). */
@@ -31,6 +33,7 @@ public final class PersonLifecycle {
         this.authority = authority;
         this.transitions = new Transitions(grace);
         this.employment = new EmploymentStep(transitions);
+        this.crm = new CrmTransfers(options.crmTransferGrace());
         this.options = options;
     }
 
@@ -44,6 +47,9 @@ public final class PersonLifecycle {
             return;
         }
         ManagerGrace.keepTimer(tx, person, now); // any source may name the manager
+        if (source.kind() == SourceKind.CRM) {
+            crm.sync(tx, person, actor, source.id(), now);
+        }
         AuthorityMatrix matrix = authority.get(tx.authority(), now);
         if (!Employment.isAuthoritative(source.kind(), matrix)) {
             return;
@@ -53,7 +59,8 @@ public final class PersonLifecycle {
 
     /**
      * The person-level lifecycle step without a push (after a merge moved accounts onto the person):
-     * the employment verdict of all its accounts applied, the manager grace timer kept in step.
+     * the employment verdict of all its accounts applied, the manager grace timer and the CRM personas
+     * kept in step.
      */
     public void reevaluate(LifecycleTx tx, Actor actor, long personPk, Long sourceId, Instant now) {
         PersonWork person = new PersonWork(tx, personPk);
@@ -61,6 +68,7 @@ public final class PersonLifecycle {
             return;
         }
         ManagerGrace.keepTimer(tx, person, now);
+        crm.sync(tx, person, actor, sourceId, now);
         employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now);
     }
 
@@ -85,7 +93,7 @@ public final class PersonLifecycle {
             case DEPROVISION -> deprovision(tx, person, timer.get(), actor, now);
             case MANAGER_GRACE_END -> ManagerGrace.end(tx, person, actor, now);
             case ACTIVATE, TERMINATE -> employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now);
-            case PERSONA_END -> false;
+            case PERSONA_END -> crm.end(tx, person, actor, now);
         };
         tx.timers().finish(claimed.pk(), applies, now);
         return applies;

@@ -2,11 +2,13 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import static dev.rollcall.store.generated.Tables.AUDIT;
+import static dev.rollcall.store.generated.Tables.CRM_PERSONA;
 import static dev.rollcall.store.generated.Tables.EVENT;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE_CANDIDATE;
 import static dev.rollcall.store.generated.Tables.MATCH_DECISION;
 import static dev.rollcall.store.generated.Tables.PERSON;
+import static dev.rollcall.store.generated.Tables.SOURCE;
 import static dev.rollcall.store.generated.Tables.TIMER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +20,7 @@ import dev.rollcall.identity.PendingTimer;
 import dev.rollcall.identity.Persona;
 import dev.rollcall.identity.PersonDetail;
 import dev.rollcall.identity.TimelineEntry;
+import dev.rollcall.store.generated.enums.CrmPersonaStatus;
 import dev.rollcall.store.generated.enums.MatchCaseStatus;
 import dev.rollcall.store.generated.enums.TimerStatus;
 import java.util.ArrayList;
@@ -71,12 +74,24 @@ public final class IdentityReads implements IdentityQueries {
                 .where(p.ID.eq(id))
                 .fetchOptional(r -> {
                     List<LinkedAccount> accounts = new AccountFactRows(db, facts).linked(r.value1());
-                    List<Persona> personas = accounts.stream().map(Persona::of).toList();
+                    List<Persona> personas = new ArrayList<>(accounts.stream().map(Persona::of).toList());
+                    personas.addAll(personasInTransferGrace(r.value1()));
                     return new PersonDetail(r.value2(), PersonStates.toDomain(r.value3()), r.value4(),
                             Clock.fromDb(r.value11()), Clock.fromDb(r.value12()), Clock.fromDb(r.value13()), pendingTimers(r.value1()), r.value5(), r.value6(),
                             persons.fromJson(r.value7().data()), personas, accounts, openCases(id), r.value8(),
                             Clock.fromDb(r.value9()), Clock.fromDb(r.value10()));
                 });
+    }
+
+    /** External personas whose contact left their CRM account and that keep access until their grace ends. */
+    private List<Persona> personasInTransferGrace(long personPk) {
+        return db.select(CRM_PERSONA.ACCOUNT_ID, CRM_PERSONA.SOURCE_ID, SOURCE.NAME, CRM_PERSONA.CRM_ACCOUNT_ID,
+                        CRM_PERSONA.GRACE_UNTIL)
+                .from(CRM_PERSONA).join(SOURCE).on(SOURCE.ID.eq(CRM_PERSONA.SOURCE_ID))
+                .where(CRM_PERSONA.PERSON_PK.eq(personPk)).and(CRM_PERSONA.STATUS.eq(CrmPersonaStatus.grace))
+                .orderBy(CRM_PERSONA.GRACE_UNTIL, CRM_PERSONA.PK)
+                .fetch(r -> new Persona(Persona.Kind.EXTERNAL, r.value1(), r.value2(), r.value3(), true, r.value4(),
+                        Clock.fromDb(r.value5())));
     }
 
     private List<PendingTimer> pendingTimers(long personPk) {
