@@ -29,6 +29,7 @@ import dev.rollcall.identity.SourceAdministration;
 import dev.rollcall.identity.SourceDirectory;
 import dev.rollcall.identity.SourceSettingsChanges;
 import dev.rollcall.identity.SourceTokens;
+import dev.rollcall.lifecycle.LifecycleTx;
 import dev.rollcall.lifecycle.PersonLifecycle;
 import dev.rollcall.lifecycle.TimerScheduler;
 import dev.rollcall.scim.ScimLimits;
@@ -124,9 +125,11 @@ public final class Services implements AutoCloseable {
         CurrentAuthority authority = new CurrentAuthority();
         AccountResolution resolution = new AccountResolution(new Matcher(config.identity().matchPolicy()),
                 new GoldenComputer(config.lifecycle().managerChangeGrace()), authority);
-        this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
-                authority, resolution, clock);
         PersonLifecycle lifecycle = new PersonLifecycle(authority, config.grace(), config.lifecycle());
+        // the store's transactions carry every port, so a merge's IdentityTx is a LifecycleTx
+        this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
+                authority, resolution, (tx, actor, survivor, merged, at) -> lifecycle.merged((LifecycleTx) tx, actor,
+                survivor, merged, at), clock);
         this.timers = new TimerScheduler(new StoreTimerClaims(transactions), store, lifecycle, clock);
         this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
                 new AccountChanges(store, resolution, lifecycle, clock), directory);

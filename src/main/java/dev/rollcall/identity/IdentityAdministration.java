@@ -26,10 +26,16 @@ public final class IdentityAdministration {
 
     public IdentityAdministration(Transactor<? extends IdentityTx> transactions, IdentityQueries queries, CurrentAuthority authority,
                                   AccountResolution resolution, Clock clock) {
+        this(transactions, queries, authority, resolution, MergeFollowUp.NONE, clock);
+    }
+
+    /** {@code afterMerge} runs in each merge's transaction (the lifecycle re-evaluates the survivor). */
+    public IdentityAdministration(Transactor<? extends IdentityTx> transactions, IdentityQueries queries, CurrentAuthority authority,
+                                  AccountResolution resolution, MergeFollowUp afterMerge, Clock clock) {
         this.transactions = transactions;
         this.queries = queries;
         this.authority = authority;
-        this.operations = new PersonOperations(resolution);
+        this.operations = new PersonOperations(resolution, afterMerge);
         this.clock = clock;
     }
 

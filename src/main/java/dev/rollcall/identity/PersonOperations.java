@@ -15,9 +15,15 @@ import java.util.Map;
  */
 final class PersonOperations {
     private final AccountResolution resolution;
+    private final MergeFollowUp followUp;
 
     PersonOperations(AccountResolution resolution) {
+        this(resolution, MergeFollowUp.NONE);
+    }
+
+    PersonOperations(AccountResolution resolution, MergeFollowUp followUp) {
         this.resolution = resolution;
+        this.followUp = followUp;
     }
 
     /** Moves every account of {@code mergedId} to {@code survivorId}; the survivor keeps its id. */
@@ -58,6 +64,7 @@ final class PersonOperations {
         merged.emitChanges(resolution.recompute(merged, tx, now), null, "person.merged");
         survivor.save(now);
         merged.save(now);
+        followUp.merged(tx, actor, survivor.pk(), merged.pk(), now);
         for (LinkedAccount a : moved) {
             tx.cases().recordDecision(new MatchDecisionRecord(a.id(), a.source().id(), survivorId, MatchOutcome.MERGED, 0,
                     List.of(new Evidence("admin.merge", 0, "person " + mergedId + " merged into " + survivorId)),

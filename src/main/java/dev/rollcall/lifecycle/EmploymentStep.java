@@ -21,11 +21,15 @@ final class EmploymentStep {
         this.transitions = transitions;
     }
 
-    /** Returns whether the person's lifecycle state changed. */
-    boolean apply(LifecycleTx tx, PersonWork person, Employment.Verdict verdict, Actor actor, Long sourceId, Instant now) {
+    /**
+     * Returns whether the person's lifecycle state changed. {@code reactivationReason}: the reason of a
+     * reactivation this causes ({@code merged}), null for the usual rescinded or rehire.
+     */
+    boolean apply(LifecycleTx tx, PersonWork person, Employment.Verdict verdict, Actor actor, Long sourceId, Instant now,
+                  String reactivationReason) {
         LifecycleState before = person.row().state();
         LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
-        LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now);
+        LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now, reactivationReason);
         TimerSync.keep(tx, person.pk(), TimerKind.ACTIVATE, state == LifecycleState.PENDING ? verdict.startsAt() : null,
                 Transitions.HIRE_DATE, now);
         boolean employed = state == LifecycleState.ACTIVE || state == LifecycleState.PENDING;
@@ -42,7 +46,7 @@ final class EmploymentStep {
 
     private LifecycleState transition(LifecycleTx tx, PersonWork person, LifecycleState state,
                                       LifecycleRows.PersonLifecycleRow row, Employment.Verdict verdict, Actor actor,
-                                      Long sourceId, Instant now) {
+                                      Long sourceId, Instant now, String reactivationReason) {
         switch (verdict.status()) {
             case TERMINATED -> {
                 if (state == LifecycleState.ACTIVE || state == LifecycleState.PENDING) {
@@ -56,7 +60,7 @@ final class EmploymentStep {
             }
             case EMPLOYED -> {
                 if (state == LifecycleState.SUSPENDED || state == LifecycleState.DEPROVISIONED) {
-                    transitions.reactivate(tx, person, state, actor, sourceId, now);
+                    transitions.reactivate(tx, person, state, reactivationReason, actor, sourceId, now);
                     return LifecycleState.ACTIVE;
                 }
                 Instant startsAt = verdict.startsAt();

@@ -8,6 +8,7 @@ import dev.rollcall.identity.PersonWork;
 import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceKind;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an account push means for its person's lifecycle, decided inside the push's transaction after
@@ -54,7 +55,7 @@ public final class PersonLifecycle {
         if (!Employment.isAuthoritative(source.kind(), matrix)) {
             return;
         }
-        employmentStep(tx, person, matrix, deleted, actor, source.id(), now);
+        employmentStep(tx, person, matrix, deleted, actor, source.id(), now, null);
     }
 
     /**
@@ -69,17 +70,39 @@ public final class PersonLifecycle {
         }
         ManagerGrace.keepTimer(tx, person, now);
         crm.sync(tx, person, actor, sourceId, now);
-        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now);
+        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now, null);
     }
 
+    /**
+     * A merge moved every account of {@code mergedPk} onto {@code survivorPk} (both locked, in the merge's
+     * transaction): the merged person's pending timers are cancelled (it no longer exists downstream),
+     * its CRM persona rows go to the survivor, and the survivor is re-evaluated from all its accounts as
+     * after a push of the employment authority; a reactivation this causes has reason {@code merged}.
+     */
+    public void merged(LifecycleTx tx, Actor actor, long survivorPk, long mergedPk, Instant now) {
+        for (TimerKind kind : TimerKind.values()) {
+            tx.timers().cancelPending(mergedPk, kind, now);
+        }
+        for (CrmPersona row : tx.lifecycleRows().crmPersonas(mergedPk, List.of())) {
+            if (row.personPk() == mergedPk) {
+                tx.lifecycleRows().saveCrmPersona(row.with(survivorPk, row.status(), row.cause(), row.graceUntil()), now);
+            }
+        }
+        PersonWork person = new PersonWork(tx, survivorPk);
+        ManagerGrace.keepTimer(tx, person, now);
+        crm.sync(tx, person, actor, null, now);
+        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now, Transitions.MERGED);
+    }
+
+    /** {@code reactivationReason}: why a reactivation this causes happens, null for rescinded/rehire. */
     private boolean employmentStep(LifecycleTx tx, PersonWork person, AuthorityMatrix matrix, boolean deleted, Actor actor,
-                                   Long sourceId, Instant now) {
+                                   Long sourceId, Instant now, String reactivationReason) {
         if (person.provisional() || person.row().state() == null) {
             return false;
         }
         Employment.Verdict verdict = new Employment(matrix, id -> tx.lifecycleRows().sourceZone(id)
                 .orElse(options.sourceZone()), now).of(tx.accounts().linked(person.pk()), deleted);
-        return employment.apply(tx, person, verdict, actor, sourceId, now);
+        return employment.apply(tx, person, verdict, actor, sourceId, now, reactivationReason);
     }
 
     /** Fires a leased timer in the caller's transaction; returns whether it changed the person. */
@@ -92,7 +115,8 @@ public final class PersonLifecycle {
         boolean applies = person.row().mergedIntoPk() == null && switch (timer.get().kind()) {
             case DEPROVISION -> deprovision(tx, person, timer.get(), actor, now);
             case MANAGER_GRACE_END -> ManagerGrace.end(tx, person, actor, now);
-            case ACTIVATE, TERMINATE -> employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now);
+            case ACTIVATE, TERMINATE -> employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now,
+                    null);
             case PERSONA_END -> crm.end(tx, person, actor, now);
         };
         tx.timers().finish(claimed.pk(), applies, now);

@@ -17,6 +17,7 @@ import java.util.Map;
 final class Transitions {
     static final String RESCINDED = "rescinded";
     static final String REHIRE = "rehire";
+    static final String MERGED = "merged";
     static final String FUTURE_HIRE = "future_hire";
     static final String HIRE_DATE = "hire_date";
     static final String HIRE_DATE_CHANGED = "hire_date_changed";
@@ -99,9 +100,13 @@ final class Transitions {
                 person.id(), AuditRecord.fields(Map.of("onLeave", !onLeave)), AuditRecord.fields(Map.of("onLeave", onLeave))));
     }
 
-    /** SUSPENDED or DEPROVISIONED → ACTIVE (rescinded inside the grace, or a rehire); pending deprovisions are cancelled. */
-    void reactivate(LifecycleTx tx, PersonWork person, LifecycleState from, Actor actor, Long sourceId, Instant now) {
-        String reason = from == LifecycleState.DEPROVISIONED ? REHIRE : RESCINDED;
+    /**
+     * SUSPENDED or DEPROVISIONED → ACTIVE (rescinded inside the grace, or a rehire, unless {@code why}
+     * names another reason such as {@code merged}); pending deprovisions are cancelled.
+     */
+    void reactivate(LifecycleTx tx, PersonWork person, LifecycleState from, String why, Actor actor, Long sourceId,
+                    Instant now) {
+        String reason = why != null ? why : from == LifecycleState.DEPROVISIONED ? REHIRE : RESCINDED;
         int cancelled = tx.timers().cancelPending(person.pk(), TimerKind.DEPROVISION, now);
         tx.persons().changeState(person.pk(), LifecycleState.ACTIVE, reason, now, null);
         person.emit(new EventPayload.PersonReactivated(person.id(), reason, from.wireName()), sourceId);
