@@ -15,9 +15,12 @@ public record CrmPersona(long personPk, String accountId, long sourceId, String 
     public enum Status { CURRENT, GRACE, ENDED }
 
     public CrmPersona {
-        if (crmAccountId.length() > MAX_CRM_ACCOUNT_ID) {
-            crmAccountId = crmAccountId.substring(0, MAX_CRM_ACCOUNT_ID);
-        }
+        crmAccountId = stored(crmAccountId);
+    }
+
+    /** A CRM account id as a row keeps it: at most 255 characters. */
+    static String stored(String crmAccountId) {
+        return crmAccountId.length() <= MAX_CRM_ACCOUNT_ID ? crmAccountId : crmAccountId.substring(0, MAX_CRM_ACCOUNT_ID);
     }
 
     CrmPersona with(long newPersonPk, Status newStatus, String newCause, Instant newGraceUntil) {

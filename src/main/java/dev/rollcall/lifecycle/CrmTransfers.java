@@ -114,7 +114,7 @@ final class CrmTransfers {
         if (id == null || id.isBlank()) {
             return null;
         }
-        return new CrmPersona(0, contact.id(), 0, id, CrmPersona.Status.CURRENT, null, null).crmAccountId(); // cut like the row
+        return CrmPersona.stored(id);
     }
 
     private static String sourceName(LifecycleTx tx, CrmPersona row) {

@@ -4,6 +4,7 @@ import dev.rollcall.events.Actor;
 import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonWork;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Applies an employment verdict to one locked, real person, in the caller's transaction: the
@@ -30,12 +31,13 @@ final class EmploymentStep {
         LifecycleState before = person.row().state();
         LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
         LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now, reactivationReason);
-        TimerSync.keep(tx, person.pk(), TimerKind.ACTIVATE, state == LifecycleState.PENDING ? verdict.startsAt() : null,
-                Transitions.HIRE_DATE, now);
+        List<Timer> pending = tx.timers().pending(person.pk()); // after the transition's own timer changes
+        TimerSync.keep(tx, pending, person.pk(), TimerKind.ACTIVATE,
+                state == LifecycleState.PENDING ? verdict.startsAt() : null, Transitions.HIRE_DATE, now);
         boolean employed = state == LifecycleState.ACTIVE || state == LifecycleState.PENDING;
         Instant terminatesAt = employed && verdict.terminatesAt() != null && verdict.terminatesAt().isAfter(now)
                 ? verdict.terminatesAt() : null;
-        TimerSync.keep(tx, person.pk(), TimerKind.TERMINATE, terminatesAt, TERMINATION_DATE, now);
+        TimerSync.keep(tx, pending, person.pk(), TimerKind.TERMINATE, terminatesAt, TERMINATION_DATE, now);
         boolean onLeave = state == LifecycleState.ACTIVE && verdict.onLeave();
         boolean wasOnLeave = state == before && row.onLeaveSince() != null; // a transition clears it
         if (onLeave != wasOnLeave) {

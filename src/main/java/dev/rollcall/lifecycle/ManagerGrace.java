@@ -21,9 +21,16 @@ final class ManagerGrace {
     private ManagerGrace() {
     }
 
-    /** Puts the person's MANAGER_GRACE_END timer where its golden record's grace ends (or cancels it). */
+    /**
+     * Puts the person's MANAGER_GRACE_END timer where its golden record's grace ends. No grace running
+     * reads nothing: the golden record only loses its previous manager when that timer fires (a stray
+     * timer would find nothing to end), so the common push costs no query here.
+     */
     static void keepTimer(LifecycleTx tx, PersonWork person, Instant now) {
-        TimerSync.keep(tx, person.pk(), TimerKind.MANAGER_GRACE_END, until(person.row().golden()), REASON, now);
+        Instant until = until(person.row().golden());
+        if (until != null) {
+            TimerSync.keep(tx, person.pk(), TimerKind.MANAGER_GRACE_END, until, REASON, now);
+        }
     }
 
     /** The timer fired: a grace that is over ends now; returns whether one did. */

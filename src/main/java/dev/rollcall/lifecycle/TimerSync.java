@@ -15,7 +15,16 @@ final class TimerSync {
 
     /** Returns whether a timer was scheduled, moved or cancelled. */
     static boolean keep(LifecycleTx tx, long personPk, TimerKind kind, Instant dueAt, String reason, Instant now) {
-        List<Timer> pending = tx.timers().pending(personPk).stream().filter(t -> t.kind() == kind).toList();
+        return keep(tx, tx.timers().pending(personPk), personPk, kind, dueAt, reason, now);
+    }
+
+    /**
+     * The same with the person's pending timers read by the caller (after its last change to them in
+     * this transaction), so that keeping several kinds reads them once.
+     */
+    static boolean keep(LifecycleTx tx, List<Timer> pendingOfPerson, long personPk, TimerKind kind, Instant dueAt,
+                        String reason, Instant now) {
+        List<Timer> pending = pendingOfPerson.stream().filter(t -> t.kind() == kind).toList();
         if (dueAt != null && pending.size() == 1 && pending.get(0).dueAt().equals(dueAt)
                 && Objects.equals(pending.get(0).reason(), reason)) {
             return false;

@@ -39,4 +39,26 @@ class LifecycleSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ROLLCALL_GRACE_INVOLUNTARY").hasMessageContaining("negative");
     }
+
+    @Test
+    void theManagerAndCrmGracesAndTheSourceTimeZoneHaveDefaultsAndCanBeSet() {
+        Config d = Config.fromEnvironment(Map.of());
+        assertThat(d.lifecycle().managerChangeGrace()).isEqualTo(Duration.ofDays(7));
+        assertThat(d.lifecycle().crmTransferGrace()).isEqualTo(Duration.ofDays(30));
+        assertThat(d.lifecycle().sourceZone()).isEqualTo(java.time.ZoneOffset.UTC);
+
+        Config c = Config.fromEnvironment(Map.of("ROLLCALL_GRACE_MANAGER_CHANGE", "PT30S", "ROLLCALL_GRACE_CRM_TRANSFER", "P2D",
+                "ROLLCALL_SOURCE_TIMEZONE", "Europe/Berlin"));
+        assertThat(c.lifecycle().managerChangeGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.lifecycle().crmTransferGrace()).isEqualTo(Duration.ofDays(2));
+        assertThat(c.lifecycle().sourceZone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void anUnknownTimeZoneOrABadGraceIsRefusedByName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_SOURCE_TIMEZONE", "Mars/Olympus")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_SOURCE_TIMEZONE");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_GRACE_CRM_TRANSFER", "-P1D")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_GRACE_CRM_TRANSFER");
+    }
 }
