@@ -178,6 +178,33 @@ class SchedulerInstancesTest {
         assertThat(waiting.get("pendingTimers")).hasSize(1);
     }
 
+    @Test
+    void datedTimersPendingAcrossARestartFireOnceAtStart() {
+        terminate(0, null);
+        LifecyclePushes before = pushes();
+        String due = clock.instant().plus(Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        ObjectNode hire = before.employee("starter", "R-H");
+        ((ObjectNode) hire.get(LifecyclePushes.LIFECYCLE)).put("hireDate", due);
+        String starter = personId(before.create(hr, hire));
+        ObjectNode leaving = before.employee("dated.leaver", "R-T");
+        JsonNode user = before.create(hr, leaving);
+        ObjectNode dated = leaving.deepCopy();
+        ((ObjectNode) dated.get(LifecyclePushes.LIFECYCLE)).put("terminationDate", due);
+        before.replace(hr, user, dated);
+        assertThat(before.person(reader, starter).get("state").asText()).isEqualTo("pending");
+        stopServing();
+
+        clock.advance(Duration.ofDays(6));
+        serve();
+        LifecyclePushes after = pushes();
+
+        after.awaitState(reader, starter, "active");
+        after.awaitState(reader, personId(user), "suspended");
+        services.timerScheduler().runOnce();
+        assertThat(events(services, "person.activated")).isEqualTo(1);
+        assertThat(events(services, "person.suspended")).isEqualTo(1);
+    }
+
     private static void await(CountDownLatch go, TimerScheduler scheduler) {
         try {
             go.await();
