@@ -1,6 +1,7 @@
 package dev.rollcall.app;
 
 import dev.rollcall.lifecycle.GracePolicy;
+import dev.rollcall.lifecycle.HoldThresholds;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ResourceNormalizer;
@@ -34,6 +35,7 @@ public record Config(
         int authFailureLimit,
         IdentitySettings identity,
         GracePolicy grace,
+        HoldThresholds holds,
         DeliverySettings delivery) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -65,6 +67,7 @@ public record Config(
                 intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env),
                 LifecycleSettings.grace(env),
+                LifecycleSettings.holds(env),
                 DeliverySettings.fromEnvironment(env));
     }
 

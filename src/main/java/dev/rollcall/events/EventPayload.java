@@ -70,6 +70,18 @@ public sealed interface EventPayload {
         }
     }
 
+    /**
+     * IT moved the deprovision deadline of a suspended person ({@code deprovisionAt}, ISO-8601 instant),
+     * or cancelled it ({@code deprovisionAt} null: the person stays suspended until the authoritative
+     * source or IT acts); {@code previousDeprovisionAt} is the deadline before (null: there was none).
+     */
+    record PersonGraceChanged(String personId, String reason, String previousDeprovisionAt, String deprovisionAt)
+            implements EventPayload {
+        public EventType type() {
+            return EventType.PERSON_GRACE_CHANGED;
+        }
+    }
+
     record AccountCreated(String personId, String accountId, String source, String sourceKind,
                           List<AttributeChange> changes, Resolution resolution) implements EventPayload {
         public EventType type() {

@@ -15,6 +15,7 @@ public enum EventType {
     PERSON_SUSPENDED("person.suspended", EventSubject.PERSON, EventPayload.PersonSuspended.class),
     PERSON_REACTIVATED("person.reactivated", EventSubject.PERSON, EventPayload.PersonReactivated.class),
     PERSON_DEPROVISIONED("person.deprovisioned", EventSubject.PERSON, EventPayload.PersonDeprovisioned.class),
+    PERSON_GRACE_CHANGED("person.grace_changed", EventSubject.PERSON, EventPayload.PersonGraceChanged.class),
     ACCOUNT_CREATED("account.created", EventSubject.PERSON, EventPayload.AccountCreated.class),
     ACCOUNT_UPDATED("account.updated", EventSubject.PERSON, EventPayload.AccountUpdated.class),
     ACCOUNT_LINKED("account.linked", EventSubject.PERSON, EventPayload.AccountLinked.class),

@@ -19,6 +19,8 @@ import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceRegistry;
 import dev.rollcall.identity.SourceRegistryTx;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.HoldRows;
+import dev.rollcall.lifecycle.Revocations;
 import dev.rollcall.lifecycle.Timers;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,6 +40,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final GroupRows groupRows;
     private final SourceRegistry sourceRegistry;
     private final Timers timers;
+    private final Revocations revocations;
+    private final HoldRows holds;
     private final SubscriptionRows subscriptions;
     private final DeliveryRows deliveries;
 
@@ -74,6 +78,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx);
+        this.revocations = new StoreRevocations(tx);
+        this.holds = new StoreHoldRows(tx, parts.holds());
         this.subscriptions = new SubscriptionStore(tx);
         this.deliveries = new StoreDeliveryRows(tx);
     }
@@ -134,6 +140,16 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     }
 
     @Override
+    public Revocations revocations() {
+        return revocations;
+    }
+
+    @Override
+    public HoldRows holds() {
+        return holds;
+    }
+
+    @Override
     public SourceRegistry sourceRegistry() {
         return sourceRegistry;
     }
@@ -151,12 +167,12 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox) {
+                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships, new CredentialStore(), new StoreOutbox());
+                    memberships, new CredentialStore(), new StoreOutbox(), new HoldJson(json));
         }
     }
 }

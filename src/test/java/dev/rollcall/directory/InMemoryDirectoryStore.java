@@ -11,7 +11,11 @@ import dev.rollcall.identity.MatchCases;
 import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.Persons;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.HoldRows;
+import dev.rollcall.lifecycle.InMemoryHoldRows;
+import dev.rollcall.lifecycle.InMemoryRevocations;
 import dev.rollcall.lifecycle.InMemoryTimers;
+import dev.rollcall.lifecycle.Revocations;
 import dev.rollcall.lifecycle.Timers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +51,8 @@ public final class InMemoryDirectoryStore {
     }
 
     /** The directory ports: identity's and the timers, plus the account and group rows. */
-    record Ports(IdentityTx identity, Timers timers, AccountRows accountRows, GroupRows groupRows) implements DirectoryTx {
+    record Ports(IdentityTx identity, Timers timers, Revocations revocations, HoldRows holds, AccountRows accountRows,
+                 GroupRows groupRows) implements DirectoryTx {
         public Persons persons() {
             return identity.persons();
         }
@@ -83,19 +88,26 @@ public final class InMemoryDirectoryStore {
 
     private final InMemoryIdentityStore identity;
     private final InMemoryTimers timers = new InMemoryTimers();
+    private final InMemoryRevocations revocations = new InMemoryRevocations();
+    private final InMemoryHoldRows holds = new InMemoryHoldRows();
     private final AtomicLong groupPks = new AtomicLong();
     private GroupTables tables = new GroupTables();
     private final InMemoryTransactor<DirectoryTx> transactor;
 
     public InMemoryDirectoryStore(InMemoryIdentityStore identity) {
         this.identity = identity;
-        Ports ports = new Ports(identity.ports(), timers, new InMemoryAccountRows(this), new InMemoryGroupRows(this));
+        Ports ports = new Ports(identity.ports(), timers, revocations, holds, new InMemoryAccountRows(this),
+                new InMemoryGroupRows(this));
         this.transactor = new InMemoryTransactor<>(() -> ports, List.of(identity::snapshot, timers::snapshot,
-                this::snapshot));
+                revocations::snapshot, holds::snapshot, this::snapshot));
     }
 
     public InMemoryIdentityStore identity() {
         return identity;
+    }
+
+    public InMemoryHoldRows holds() {
+        return holds;
     }
 
     public InMemoryTimers timers() {
