@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.admin.HoldsResource;
 import dev.rollcall.admin.LifecycleResource;
+import dev.rollcall.admin.PoliciesResource;
 import dev.rollcall.admin.TimersResource;
 import dev.rollcall.directory.HoldDecisions;
 import dev.rollcall.identity.AccountResolution;
@@ -13,14 +14,16 @@ import dev.rollcall.identity.SourceDirectory;
 import dev.rollcall.lifecycle.HoldGate;
 import dev.rollcall.lifecycle.LifecycleActions;
 import dev.rollcall.lifecycle.PersonLifecycle;
+import dev.rollcall.lifecycle.PolicyPreview;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreHoldQueries;
+import dev.rollcall.store.StorePolicyReads;
 import dev.rollcall.store.StoreTimerQueries;
 import dev.rollcall.store.StoreTransactor;
 import java.time.Clock;
 import java.util.List;
 
-/** The lifecycle's admin side: direct actions, the timer list, the hold gate and hold decisions. */
+/** The lifecycle's admin side: direct actions, the timer list, the hold gate, hold decisions and the policy preview. */
 final class LifecycleServices {
     private final Config config;
     private final Database database;
@@ -59,6 +62,8 @@ final class LifecycleServices {
         return List.of(
                 new LifecycleResource(new LifecycleActions(store, config.grace(), clock), identity, sources, requests, json),
                 new TimersResource(new StoreTimerQueries(database), json),
-                new HoldsResource(new StoreHoldQueries(database, json), decisions, sources, json));
+                new HoldsResource(new StoreHoldQueries(database, json), decisions, sources, json),
+                new PoliciesResource(new PolicyPreview(new StorePolicyReads(database, json), config.grace(), config.holds(),
+                        clock), identity, requests, json));
     }
 }
