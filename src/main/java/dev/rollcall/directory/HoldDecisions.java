@@ -16,6 +16,7 @@ import dev.rollcall.lifecycle.PersonLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import java.util.Optional;
  * discards the held steps; the accounts keep the data their pushes stored.
  */
 public final class HoldDecisions {
+    static final int BATCH = 100;
     private final Transactor<? extends DirectoryTx> transactions;
     private final AccountResolution resolution;
     private final PersonLifecycle lifecycle;
@@ -56,12 +58,14 @@ public final class HoldDecisions {
         });
         int applied = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            Optional<HeldItem> next = transactions.inTransaction(tx -> tx.holds().nextPending(hold.pk()));
-            if (next.isPresent()) {
-                if (transactions.inTransaction(tx -> apply(tx, hold, next.get()))) {
+            // read a bounded batch in arrival order, then apply each in a transaction of its own
+            List<HeldItem> next = transactions.inTransaction(tx -> tx.holds().pending(hold.pk(), BATCH));
+            for (HeldItem item : next) {
+                if (transactions.inTransaction(tx -> apply(tx, hold, item))) {
                     applied++;
                 }
-            } else if (transactions.inTransaction(tx -> finish(tx, actor, hold))) {
+            }
+            if (next.isEmpty() && transactions.inTransaction(tx -> finish(tx, actor, hold))) {
                 break;
             }
         }
@@ -129,7 +133,7 @@ public final class HoldDecisions {
     /** Marks the hold approved once nothing is pending (checked under its lock, so no push joins unseen). */
     private boolean finish(DirectoryTx tx, Actor actor, Hold hold) {
         Hold h = lockHold(tx, hold.id());
-        if (tx.holds().nextPending(h.pk()).isPresent()) {
+        if (!tx.holds().pending(h.pk(), 1).isEmpty()) {
             return false;
         }
         if (h.status() == HoldStatus.APPLYING) {

@@ -1,6 +1,7 @@
 package dev.rollcall.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,8 @@ public interface HoldRows {
     /** Locks a hold (its source's gate must be locked first). */
     Optional<Hold> lock(String holdId);
 
-    /** The first pending item of a hold, in arrival order. */
-    Optional<HeldItem> nextPending(long holdPk);
+    /** The first pending items of a hold, in arrival order, at most limit. */
+    List<HeldItem> pending(long holdPk, int limit);
 
     /** Locks a pending item, if it still is pending. */
     Optional<HeldItem> lockPending(long itemPk);

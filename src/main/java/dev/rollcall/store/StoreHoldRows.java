@@ -122,9 +122,9 @@ final class StoreHoldRows implements HoldRows {
     }
 
     @Override
-    public Optional<HeldItem> nextPending(long holdPk) {
+    public List<HeldItem> pending(long holdPk, int limit) {
         return tx.selectFrom(HOLD_ITEM).where(HOLD_ITEM.HOLD_PK.eq(holdPk)).and(HOLD_ITEM.STATUS.eq(HoldItemStatus.pending))
-                .orderBy(HOLD_ITEM.PK).limit(1).fetchOptional(json::toItem);
+                .orderBy(HOLD_ITEM.PK).limit(limit).fetch(json::toItem);
     }
 
     @Override

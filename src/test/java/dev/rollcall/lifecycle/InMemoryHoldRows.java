@@ -103,8 +103,8 @@ public final class InMemoryHoldRows implements HoldRows {
     }
 
     @Override
-    public synchronized Optional<HeldItem> nextPending(long holdPk) {
-        return items.values().stream().filter(i -> i.holdPk() == holdPk && i.status().equals("pending")).findFirst();
+    public synchronized List<HeldItem> pending(long holdPk, int limit) {
+        return items.values().stream().filter(i -> i.holdPk() == holdPk && i.status().equals("pending")).limit(limit).toList();
     }
 
     @Override
