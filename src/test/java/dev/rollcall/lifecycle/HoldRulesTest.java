@@ -120,6 +120,25 @@ class HoldRulesTest {
     }
 
     @Test
+    void aBurstOfManagerChangesIsHeldAndTheNewManagerStaysUnseenUntilApproval() {
+        List<Account> staff = employees(4, "u");
+        for (Account a : staff) {
+            replace(w.hr, a, LifecycleWorld.employee("u-" + staff.indexOf(a)).with("manager", "boss-" + staff.indexOf(a)));
+        }
+        Hold hold = onlyHold();
+        assertThat(hold.trigger()).isEqualTo(ChangeKind.MANAGER_CHANGE);
+        assertThat(w.identity.person(staff.get(3).personId()).orElseThrow().golden().values()).doesNotContainKey("manager");
+        assertThat(w.identity.person(staff.get(1).personId()).orElseThrow().golden().values().get("manager").value())
+                .isEqualTo("boss-1");
+
+        decisions.approve(LifecycleWorld.actor(w.hr), hold.id());
+
+        assertThat(w.identity.person(staff.get(3).personId()).orElseThrow().golden().values().get("manager").value())
+                .isEqualTo("boss-3");
+        assertThat(w.state(staff.get(3).personId())).isEqualTo(LifecycleState.ACTIVE);
+    }
+
+    @Test
     void aWeakerSourcesDeactivationIsNoTerminationButItsDeleteOfAnHrisAccountIs() {
         List<Account> staff = employees(3, "u");
         List<Account> idp = new ArrayList<>();
