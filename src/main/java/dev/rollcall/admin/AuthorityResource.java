@@ -45,7 +45,11 @@ public final class AuthorityResource {
     public ObjectNode replace(@Context ContainerRequestContext request, @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
         AdminRequests.onlyFields(in, "rules");
-        JsonNode rules = in.get("rules");
+        return view(identity.replaceAuthority(AdminRequests.actor(request), rules(in.get("rules"))));
+    }
+
+    /** The rules of a matrix as sent: attribute -> list of source kinds. */
+    static Map<String, List<SourceKind>> rules(JsonNode rules) {
         if (rules == null || !rules.isObject()) {
             throw new AdminException(400, "'rules' must be an object of attribute -> list of source kinds");
         }
@@ -60,7 +64,7 @@ public final class AuthorityResource {
             }
             parsed.put(rule.getKey(), kinds);
         }
-        return view(identity.replaceAuthority(AdminRequests.actor(request), parsed));
+        return parsed;
     }
 
     private static SourceKind kind(String attribute, JsonNode kind) {

@@ -2,6 +2,7 @@ package dev.rollcall.app;
 
 import dev.rollcall.lifecycle.GracePolicy;
 import dev.rollcall.lifecycle.LifecycleOptions;
+import dev.rollcall.lifecycle.HoldThresholds;
 import dev.rollcall.scim.ScimLimits;
 import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.resource.ResourceNormalizer;
@@ -36,6 +37,7 @@ public record Config(
         IdentitySettings identity,
         GracePolicy grace,
         LifecycleOptions lifecycle,
+        HoldThresholds holds,
         DeliverySettings delivery) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -68,6 +70,7 @@ public record Config(
                 IdentitySettings.fromEnvironment(env),
                 LifecycleSettings.grace(env),
                 LifecycleSettings.options(env),
+                LifecycleSettings.holds(env),
                 DeliverySettings.fromEnvironment(env));
     }
 

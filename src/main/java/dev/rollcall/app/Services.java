@@ -107,6 +107,7 @@ public final class Services implements AutoCloseable {
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
     private final WebhookServices webhooks;
+    private final LifecycleServices lifecycle;
 
     private Services(DatabaseBootstrap bootstrap, Config config, Clock clock, DeliveryNetwork network) {
         this.bootstrap = bootstrap;
@@ -130,9 +131,10 @@ public final class Services implements AutoCloseable {
         this.identityAdministration = new IdentityAdministration(store, new IdentityReads(bootstrap.database(), json),
                 authority, resolution, (tx, actor, survivor, merged, at) -> lifecycle.merged((LifecycleTx) tx, actor,
                 survivor, merged, at), clock);
+        this.lifecycle = new LifecycleServices(config, bootstrap.database(), store, authority, resolution, lifecycle, clock, json);
         this.timers = new TimerScheduler(new StoreTimerClaims(transactions), store, lifecycle, clock);
         this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
-                new AccountChanges(store, resolution, lifecycle, clock), directory);
+                new AccountChanges(store, resolution, lifecycle, this.lifecycle.gate(), clock), directory);
         this.groupRenderer = new GroupRenderer(json);
         MemberInput memberInput = new MemberInput(values, schemas);
         this.groups = new GroupService(schemas, normalizer, immutability, new GroupPatcher(patches, memberInput, schemas),
@@ -293,6 +295,7 @@ public final class Services implements AutoCloseable {
                 sourceDirectory), identityAdministration, sourceDirectory, requests, json));
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
+        out.addAll(lifecycle.resources(identityAdministration, sourceDirectory, requests));
         WebhookServices w = webhooks();
         out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
         out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));

@@ -2,12 +2,16 @@ package dev.rollcall.directory;
 
 import dev.rollcall.events.Actor;
 import dev.rollcall.events.AuditRecord;
+import dev.rollcall.identity.AccountFacts;
 import dev.rollcall.identity.AccountResolution;
+import dev.rollcall.identity.LinkedAccount;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Source;
 import dev.rollcall.kernel.RowWrite;
 import dev.rollcall.kernel.Timestamps;
 import dev.rollcall.kernel.Transactor;
+import dev.rollcall.lifecycle.HeldPush;
+import dev.rollcall.lifecycle.HoldGate;
 import dev.rollcall.lifecycle.PersonLifecycle;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,19 +22,24 @@ import java.util.UUID;
  * everything that follows from it: the account row and its index, identity resolution (matching,
  * the golden record, the person's events, the match decision), what it means for the person's
  * lifecycle (a termination by the authoritative source, a rescind, a rehire) and the audit record.
+ * Between the account row and the person-level step sits the hold gate: a replace or delete it holds
+ * is stored (SCIM answers normally) but its person-level step waits in the hold ({@link HeldPushes}
+ * runs it on approval). A create is never held.
  * SCIM calls these; so will anything else that changes an account.
  */
 public final class AccountChanges {
     private final Transactor<? extends DirectoryTx> transactions;
     private final AccountResolution resolution;
     private final PersonLifecycle lifecycle;
+    private final HoldGate gate;
     private final Clock clock;
 
     public AccountChanges(Transactor<? extends DirectoryTx> transactions, AccountResolution resolution,
-                          PersonLifecycle lifecycle, Clock clock) {
+                          PersonLifecycle lifecycle, HoldGate gate, Clock clock) {
         this.transactions = transactions;
         this.resolution = resolution;
         this.lifecycle = lifecycle;
+        this.gate = gate;
         this.clock = clock;
     }
 
@@ -62,9 +71,14 @@ public final class AccountChanges {
             Instant now = Timestamps.now(clock);
             long version = current.version() + 1;
             written(tx.accountRows().replace(current, version, now, content), content);
-            PersonRef person = resolution.changed(tx, source, current.pk(), current.id(), current.personPk(),
-                    content.facts(), now);
-            lifecycle.accountChanged(tx, actor, source, person.pk(), false, now);
+            HoldGate.Push push = new HoldGate.Push(HeldPush.Action.REPLACE, current.pk(), current.id(),
+                    current.personPk(), storedFacts(tx, current), content.facts());
+            PersonRef person = new PersonRef(current.personPk(), current.personId());
+            if (!gate.holds(tx, actor, source, push, now)) {
+                person = resolution.changed(tx, source, current.pk(), current.id(), current.personPk(),
+                        content.facts(), now);
+                lifecycle.accountChanged(tx, actor, source, person.pk(), false, now);
+            }
             tx.audit().record(now, new AuditRecord(actor, action, "account", current.id(),
                     AuditRecord.document(current.document()), AuditRecord.document(content.document())));
             return new Account(current.pk(), current.id(), source.id(), content.externalId(), content.userName(),
@@ -79,13 +93,23 @@ public final class AccountChanges {
             Account current = lock(tx, source, id);
             precondition.check(current);
             Instant now = Timestamps.now(clock);
+            HoldGate.Push push = new HoldGate.Push(HeldPush.Action.DELETE, current.pk(), current.id(),
+                    current.personPk(), storedFacts(tx, current), null);
             tx.accountRows().delete(current.pk());
-            resolution.deleted(tx, source, current.id(), current.personPk(), now);
-            lifecycle.accountChanged(tx, actor, source, current.personPk(), true, now);
+            if (!gate.holds(tx, actor, source, push, now)) {
+                resolution.deleted(tx, source, current.id(), current.personPk(), now);
+                lifecycle.accountChanged(tx, actor, source, current.personPk(), true, now);
+            }
             tx.audit().record(now, new AuditRecord(actor, action, "account", current.id(),
                     AuditRecord.document(current.document()), null));
             return null;
         });
+    }
+
+    /** The facts the person-level step last saw of the account (a held push has not saved its own yet). */
+    private static AccountFacts storedFacts(DirectoryTx tx, Account account) {
+        return tx.accounts().linked(account.personPk()).stream().filter(a -> a.pk() == account.pk())
+                .map(LinkedAccount::facts).findFirst().orElse(null);
     }
 
     private static Account lock(DirectoryTx tx, Source source, String id) {

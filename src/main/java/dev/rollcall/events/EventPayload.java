@@ -105,10 +105,14 @@ public sealed interface EventPayload {
     }
 
     /**
-     * A suspended person's deprovision moved to {@code deprovisionAt}; {@code cause} says why, e.g.
-     * {@code termination_reason_changed} (the grace of the new {@code reason}, from the suspension).
+     * A suspended person's deprovision moved to {@code deprovisionAt} (ISO-8601 instant; null: cancelled,
+     * the person stays suspended until the authoritative source or IT acts); {@code previousDeprovisionAt}
+     * is the deadline before (null: there was none). {@code cause}: {@code termination_reason_changed}
+     * (the new {@code reason}'s grace, from the suspension), or IT's {@code extended}, {@code shortened},
+     * {@code scheduled}, {@code cancelled}.
      */
-    record PersonGraceChanged(String personId, String reason, String deprovisionAt, String cause) implements EventPayload {
+    record PersonGraceChanged(String personId, String reason, String previousDeprovisionAt, String deprovisionAt,
+                              String cause) implements EventPayload {
         public EventType type() {
             return EventType.PERSON_GRACE_CHANGED;
         }

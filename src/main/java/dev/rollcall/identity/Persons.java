@@ -28,6 +28,9 @@ public interface Persons {
      */
     void changeState(long pk, LifecycleState state, String reason, Instant since, Instant graceUntil);
 
+    /** IT moved or cancelled the grace deadline of a suspended person (null: none); its state and since stay. */
+    void changeGrace(long pk, Instant graceUntil);
+
     /** The person was merged into the survivor: it keeps its row (events name it) and holds no accounts. */
     void markMerged(long pk, long survivorPk, Instant at);
 }

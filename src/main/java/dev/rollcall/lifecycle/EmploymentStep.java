@@ -1,10 +1,12 @@
 package dev.rollcall.lifecycle;
 
 import dev.rollcall.events.Actor;
+import dev.rollcall.events.AuditRecord;
 import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonWork;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies an employment verdict to one locked, real person, in the caller's transaction: the
@@ -55,12 +57,22 @@ final class EmploymentStep {
                     transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now);
                     return LifecycleState.SUSPENDED;
                 }
+                if (tx.revocations().isRevoked(person.pk())) {
+                    // the source terminated a person IT had revoked: from here on it is the source's termination
+                    tx.revocations().clear(person.pk());
+                    tx.audit().record(now, new AuditRecord(actor, "person.revocation.superseded", "person", person.id(),
+                            null, AuditRecord.fields(Map.of("reason", verdict.reason()))));
+                }
                 if (state == LifecycleState.SUSPENDED && !verdict.reason().equals(row.stateReason())) {
                     transitions.regrace(tx, person, row.stateReason(), verdict.reason(), row.stateSince(), actor, sourceId, now);
                 }
                 return state;
             }
             case EMPLOYED -> {
+                if ((state == LifecycleState.SUSPENDED || state == LifecycleState.DEPROVISIONED)
+                        && tx.revocations().isRevoked(person.pk())) {
+                    return state; // IT's revocation stands until the source itself terminates the person
+                }
                 if (state == LifecycleState.SUSPENDED || state == LifecycleState.DEPROVISIONED) {
                     transitions.reactivate(tx, person, state, reactivationReason, actor, sourceId, now);
                     return LifecycleState.ACTIVE;

@@ -16,7 +16,9 @@ import java.util.List;
  * its deprovision), the same source making it employed again reactivates it (rescind inside the grace,
  * rehire after deprovisioning); a future hire date makes a new person pending, dates ahead become
  * timers, leave is marked. Pushes of other source kinds never change the employment lifecycle; any
- * push may start a manager grace or a CRM persona's transfer grace.
+ * push may start a manager grace or a CRM persona's transfer grace. A person IT revoked stays suspended
+ * while the source still says "employed"; once the source itself terminates it, the revocation is
+ * superseded and a later rescind by the source works as usual.
  */
 public final class PersonLifecycle {
     private final CurrentAuthority authority;

@@ -13,6 +13,15 @@ public interface Timers {
     /** Cancels the person's pending timers of this kind; returns how many there were. */
     int cancelPending(long personPk, TimerKind kind, Instant now);
 
+    /** Cancels the person's pending timers of this kind on an admin's word ({@code actor}); returns how many. */
+    int cancelPending(long personPk, TimerKind kind, String actor, Instant now);
+
+    /**
+     * Moves a pending timer to a new due time: the row is kept as history (moved) and a new pending
+     * row names it; returns the new row's key.
+     */
+    long move(long timerPk, Instant dueAt, String actor, Instant now);
+
     /** The person's pending timers, soonest first. */
     List<Timer> pending(long personPk);
 

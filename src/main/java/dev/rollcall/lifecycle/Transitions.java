@@ -34,7 +34,17 @@ final class Transitions {
      */
     void suspend(LifecycleTx tx, PersonWork person, LifecycleState from, String reason, Actor actor, Long sourceId,
                  Instant now) {
-        Duration period = grace.graceFor(reason);
+        suspend(tx, person, from, reason, grace.graceFor(reason), "person.suspend", actor, sourceId, now);
+    }
+
+    /** ACTIVE → SUSPENDED by IT (a security incident): like a termination, and remembered as a revocation. */
+    void revoke(LifecycleTx tx, PersonWork person, String reason, Duration period, Actor actor, Instant now) {
+        tx.revocations().mark(person.pk(), actor.name(), reason, now);
+        suspend(tx, person, person.row().state(), reason, period, "person.revoke", actor, null, now);
+    }
+
+    private void suspend(LifecycleTx tx, PersonWork person, LifecycleState from, String reason, Duration period,
+                         String action, Actor actor, Long sourceId, Instant now) {
         Instant until = now.plus(period);
         tx.persons().changeState(person.pk(), LifecycleState.SUSPENDED, reason, now, until);
         tx.lifecycleRows().setOnLeave(person.pk(), null);
@@ -46,7 +56,7 @@ final class Transitions {
         Map<String, Object> after = state(LifecycleState.SUSPENDED, reason);
         after.put("graceUntil", until.toString());
         after.put("grace", period.toString());
-        audit(tx, actor, "person.suspend", person, from, now, after);
+        audit(tx, actor, action, person, from, now, after);
     }
 
     /**
@@ -57,17 +67,20 @@ final class Transitions {
                  Long sourceId, Instant now) {
         Duration period = grace.graceFor(reason);
         Instant until = since.plus(period);
+        Instant before = tx.timers().pending(person.pk()).stream().filter(t -> t.kind() == TimerKind.DEPROVISION)
+                .map(Timer::dueAt).findFirst().orElse(null);
         tx.persons().changeState(person.pk(), LifecycleState.SUSPENDED, reason, since, until);
         tx.timers().cancelPending(person.pk(), TimerKind.DEPROVISION, now);
         tx.timers().schedule(person.pk(), TimerKind.DEPROVISION, reason, until, now);
-        person.emit(new EventPayload.PersonGraceChanged(person.id(), reason, until.toString(), "termination_reason_changed"),
-                sourceId);
+        person.emit(new EventPayload.PersonGraceChanged(person.id(), reason, text(before), until.toString(),
+                "termination_reason_changed"), sourceId);
         person.save(now);
-        Map<String, Object> before = state(LifecycleState.SUSPENDED, oldReason);
+        Map<String, Object> was = state(LifecycleState.SUSPENDED, oldReason);
+        was.put("graceUntil", text(before));
         Map<String, Object> after = state(LifecycleState.SUSPENDED, reason);
         after.put("graceUntil", until.toString());
         after.put("grace", period.toString());
-        tx.audit().record(now, new AuditRecord(actor, "person.regrace", "person", person.id(), AuditRecord.fields(before),
+        tx.audit().record(now, new AuditRecord(actor, "person.regrace", "person", person.id(), AuditRecord.fields(was),
                 AuditRecord.fields(after)));
     }
 
@@ -108,6 +121,7 @@ final class Transitions {
                     Instant now) {
         String reason = why != null ? why : from == LifecycleState.DEPROVISIONED ? REHIRE : RESCINDED;
         int cancelled = tx.timers().cancelPending(person.pk(), TimerKind.DEPROVISION, now);
+        tx.revocations().clear(person.pk());
         tx.persons().changeState(person.pk(), LifecycleState.ACTIVE, reason, now, null);
         person.emit(new EventPayload.PersonReactivated(person.id(), reason, from.wireName()), sourceId);
         person.save(now);
@@ -123,6 +137,54 @@ final class Transitions {
         person.save(now);
         audit(tx, actor, "person.deprovision", person, LifecycleState.SUSPENDED, now,
                 state(LifecycleState.DEPROVISIONED, reason));
+    }
+
+    /**
+     * IT moves the deprovision deadline of a SUSPENDED person ({@code until} null: cancels it); the
+     * pending timer moves with it (or one is scheduled when there was none).
+     */
+    void changeGrace(LifecycleTx tx, PersonWork person, Timer pending, String reason, Instant until, Actor actor,
+                     String action, Instant now) {
+        Instant before = pending == null ? null : pending.dueAt();
+        if (until == null) {
+            tx.timers().cancelPending(person.pk(), TimerKind.DEPROVISION, actor.name(), now);
+        } else if (pending == null) {
+            tx.timers().schedule(person.pk(), TimerKind.DEPROVISION, reason, until, now);
+        } else {
+            tx.timers().move(pending.pk(), until, actor.name(), now);
+        }
+        tx.persons().changeGrace(person.pk(), until);
+        person.emit(new EventPayload.PersonGraceChanged(person.id(), reason, text(before), text(until), cause(before, until)),
+                null);
+        person.save(now);
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("state", LifecycleState.SUSPENDED.wireName());
+        was.put("graceUntil", text(before));
+        Map<String, Object> after = state(LifecycleState.SUSPENDED, reason);
+        after.put("graceUntil", text(until));
+        tx.audit().record(now, new AuditRecord(actor, action, "person", person.id(), AuditRecord.fields(was),
+                AuditRecord.fields(after)));
+    }
+
+    /** SUSPENDED → DEPROVISIONED on IT's word, before the grace ran out: pending deprovisions are cancelled. */
+    void deprovisionNow(LifecycleTx tx, PersonWork person, String reason, Actor actor, Instant now) {
+        tx.timers().cancelPending(person.pk(), TimerKind.DEPROVISION, actor.name(), now);
+        deprovision(tx, person, reason, actor, now);
+    }
+
+    /** Why IT's change moved the deadline, as person.grace_changed says it. */
+    private static String cause(Instant before, Instant until) {
+        if (until == null) {
+            return "cancelled";
+        }
+        if (before == null) {
+            return "scheduled";
+        }
+        return until.isAfter(before) ? "extended" : "shortened";
+    }
+
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static void audit(LifecycleTx tx, Actor actor, String action, PersonWork person, LifecycleState from,

@@ -138,9 +138,33 @@ public final class IdentityReads implements IdentityQueries {
         db.selectFrom(AUDIT).where(AUDIT.TARGET_TYPE.eq("person")).and(AUDIT.TARGET_ID.eq(personId)).orderBy(AUDIT.SEQ)
                 .forEach(r -> out.add(new TimelineEntry(Clock.fromDb(r.getAt()), TimelineEntry.Kind.AUDIT, r.getAction(),
                         r.getActor(), r.getAfterState() == null ? "{}" : r.getAfterState().data())));
+        timers(personId, out);
         // stable sort: within one instant, events first, then the decision and audit records of the same transaction
         out.sort(Comparator.comparing(TimelineEntry::at));
         return out;
+    }
+
+    /** Each timer row: when it was scheduled, and when it fired, was cancelled or moved (and by whom). */
+    private void timers(String personId, List<TimelineEntry> out) {
+        db.select(TIMER.asterisk()).from(TIMER).join(PERSON).on(PERSON.PK.eq(TIMER.PERSON_PK))
+                .where(PERSON.ID.eq(personId)).orderBy(TIMER.PK)
+                .forEach(rec -> {
+                    var r = rec.into(TIMER);
+                    ObjectNode d = json.createObjectNode();
+                    d.put("timerId", r.getPk());
+                    d.put("kind", r.getKind());
+                    d.put("reason", r.getReason());
+                    d.put("dueAt", Clock.fromDb(r.getDueAt()).toString());
+                    if (r.getMovedFromPk() != null) {
+                        d.put("movedFrom", r.getMovedFromPk());
+                    }
+                    out.add(new TimelineEntry(Clock.fromDb(r.getCreatedAt()), TimelineEntry.Kind.TIMER, "timer.scheduled",
+                            null, d.toString()));
+                    if (r.getFinishedAt() != null) {
+                        out.add(new TimelineEntry(Clock.fromDb(r.getFinishedAt()), TimelineEntry.Kind.TIMER,
+                                "timer." + r.getStatus().getLiteral(), r.getFinishedBy(), d.toString()));
+                    }
+                });
     }
 
     private Object parse(String data) {

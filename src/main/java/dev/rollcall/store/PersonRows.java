@@ -89,6 +89,14 @@ final class PersonRows implements Persons {
     }
 
     @Override
+    public void changeGrace(long pk, Instant graceUntil) {
+        tx.update(PERSON)
+                .set(PERSON.GRACE_UNTIL, graceUntil == null ? null : Clock.toDb(graceUntil))
+                .where(PERSON.PK.eq(pk))
+                .execute();
+    }
+
+    @Override
     public void markMerged(long pk, long survivorPk, Instant at) {
         tx.update(PERSON)
                 .set(PERSON.MERGED_INTO_PK, survivorPk)

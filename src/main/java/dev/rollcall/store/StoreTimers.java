@@ -45,6 +45,39 @@ final class StoreTimers implements Timers {
     }
 
     @Override
+    public int cancelPending(long personPk, TimerKind kind, String actor, Instant now) {
+        return tx.update(TIMER)
+                .set(TIMER.STATUS, TimerStatus.cancelled)
+                .set(TIMER.FINISHED_AT, Clock.toDb(now))
+                .set(TIMER.FINISHED_BY, actor)
+                .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))
+                .and(TIMER.KIND.eq(kind.wireName()))
+                .execute();
+    }
+
+    @Override
+    public long move(long timerPk, Instant dueAt, String actor, Instant now) {
+        TimerRecord old = tx.selectFrom(TIMER).where(TIMER.PK.eq(timerPk)).forUpdate().fetchSingle();
+        tx.update(TIMER)
+                .set(TIMER.STATUS, TimerStatus.moved)
+                .set(TIMER.FINISHED_AT, Clock.toDb(now))
+                .set(TIMER.FINISHED_BY, actor)
+                .where(TIMER.PK.eq(timerPk))
+                .execute();
+        return tx.insertInto(TIMER)
+                .set(TIMER.PERSON_PK, old.getPersonPk())
+                .set(TIMER.KIND, old.getKind())
+                .set(TIMER.REASON, old.getReason())
+                .set(TIMER.DUE_AT, Clock.toDb(dueAt))
+                .set(TIMER.STATUS, TimerStatus.pending)
+                .set(TIMER.CREATED_AT, Clock.toDb(now))
+                .set(TIMER.MOVED_FROM_PK, timerPk)
+                .returningResult(TIMER.PK)
+                .fetchOne()
+                .value1();
+    }
+
+    @Override
     public List<Timer> pending(long personPk) {
         return tx.selectFrom(TIMER)
                 .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))

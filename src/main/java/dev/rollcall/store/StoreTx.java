@@ -20,6 +20,8 @@ import dev.rollcall.identity.SourceRegistry;
 import dev.rollcall.identity.SourceRegistryTx;
 import dev.rollcall.identity.SourceSettings;
 import dev.rollcall.lifecycle.LifecycleRows;
+import dev.rollcall.lifecycle.HoldRows;
+import dev.rollcall.lifecycle.Revocations;
 import dev.rollcall.lifecycle.Timers;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,6 +42,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final SourceRegistry sourceRegistry;
     private final Timers timers;
     private final LifecycleRows lifecycleRows;
+    private final Revocations revocations;
+    private final HoldRows holds;
     private final SubscriptionRows subscriptions;
     private final DeliveryRows deliveries;
 
@@ -77,6 +81,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx);
         this.lifecycleRows = new StoreLifecycleRows(tx);
+        this.revocations = new StoreRevocations(tx);
+        this.holds = new StoreHoldRows(tx, parts.holds());
         this.subscriptions = new SubscriptionStore(tx);
         this.deliveries = new StoreDeliveryRows(tx);
     }
@@ -142,6 +148,16 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     }
 
     @Override
+    public Revocations revocations() {
+        return revocations;
+    }
+
+    @Override
+    public HoldRows holds() {
+        return holds;
+    }
+
+    @Override
     public SourceRegistry sourceRegistry() {
         return sourceRegistry;
     }
@@ -159,12 +175,12 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox) {
+                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships, new CredentialStore(), new StoreOutbox());
+                    memberships, new CredentialStore(), new StoreOutbox(), new HoldJson(json));
         }
     }
 }

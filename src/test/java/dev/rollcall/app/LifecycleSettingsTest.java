@@ -61,4 +61,33 @@ class LifecycleSettingsTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_GRACE_CRM_TRANSFER", "-P1D")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_GRACE_CRM_TRANSFER");
     }
+
+    @Test
+    void holdThresholdsDefaultTo20And5PercentPerHourAndAreSetPerKind() {
+        Config d = Config.fromEnvironment(Map.of());
+        assertThat(d.holds().terminations()).isEqualTo(20);
+        assertThat(d.holds().terminationsPercent()).isEqualTo(5.0);
+        assertThat(d.holds().managerChanges()).isEqualTo(20);
+        assertThat(d.holds().window()).isEqualTo(Duration.ofHours(1));
+        Config c = Config.fromEnvironment(Map.of("ROLLCALL_HOLD_TERMINATIONS", "50", "ROLLCALL_HOLD_TERMINATIONS_PERCENT", "2.5",
+                "ROLLCALL_HOLD_MANAGER_CHANGES", "200", "ROLLCALL_HOLD_MANAGER_CHANGES_PERCENT", "10",
+                "ROLLCALL_HOLD_WINDOW", "PT15M"));
+        assertThat(c.holds().terminations()).isEqualTo(50);
+        assertThat(c.holds().terminationsPercent()).isEqualTo(2.5);
+        assertThat(c.holds().managerChanges()).isEqualTo(200);
+        assertThat(c.holds().managerChangesPercent()).isEqualTo(10.0);
+        assertThat(c.holds().window()).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aBadHoldSettingIsRefusedByName() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_HOLD_TERMINATIONS", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_HOLD_TERMINATIONS");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_HOLD_MANAGER_CHANGES_PERCENT", "150")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_HOLD_MANAGER_CHANGES_PERCENT");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_HOLD_WINDOW", "PT0S")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_HOLD_WINDOW");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_HOLD_WINDOW", "an hour")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_HOLD_WINDOW");
+    }
 }

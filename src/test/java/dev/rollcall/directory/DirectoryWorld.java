@@ -11,6 +11,8 @@ import dev.rollcall.identity.Matcher;
 import dev.rollcall.identity.Source;
 import dev.rollcall.identity.SourceKind;
 import dev.rollcall.lifecycle.GracePolicy;
+import dev.rollcall.lifecycle.HoldGate;
+import dev.rollcall.lifecycle.HoldThresholds;
 import dev.rollcall.lifecycle.PersonLifecycle;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,8 @@ final class DirectoryWorld {
     final AccountResolution resolution = new AccountResolution(new Matcher(MatchPolicy.defaults()),
             new GoldenComputer(), new CurrentAuthority());
     final AccountChanges accounts = new AccountChanges(store.transactor(), resolution,
-            new PersonLifecycle(new CurrentAuthority(), GracePolicy.defaults()), clock);
+            new PersonLifecycle(new CurrentAuthority(), GracePolicy.defaults()),
+            new HoldGate(new CurrentAuthority(), HoldThresholds.defaults()), clock);
     final GroupChanges groups = new GroupChanges(store.transactor(), clock);
 
     /** A User's content as the protocol would derive it (no filter index rows). */

@@ -11,9 +11,13 @@ import dev.rollcall.identity.MatchCases;
 import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.Persons;
 import dev.rollcall.identity.SourceSettings;
+import dev.rollcall.lifecycle.HoldRows;
+import dev.rollcall.lifecycle.InMemoryHoldRows;
 import dev.rollcall.lifecycle.InMemoryLifecycleRows;
+import dev.rollcall.lifecycle.InMemoryRevocations;
 import dev.rollcall.lifecycle.InMemoryTimers;
 import dev.rollcall.lifecycle.LifecycleRows;
+import dev.rollcall.lifecycle.Revocations;
 import dev.rollcall.lifecycle.Timers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +53,8 @@ public final class InMemoryDirectoryStore {
     }
 
     /** The directory ports: identity's and the timers, plus the account and group rows. */
-    record Ports(IdentityTx identity, Timers timers, LifecycleRows lifecycleRows, AccountRows accountRows,
+    record Ports(IdentityTx identity, Timers timers, LifecycleRows lifecycleRows, Revocations revocations, HoldRows holds,
+                 AccountRows accountRows,
                  GroupRows groupRows) implements DirectoryTx {
         public Persons persons() {
             return identity.persons();
@@ -87,6 +92,8 @@ public final class InMemoryDirectoryStore {
     private final InMemoryIdentityStore identity;
     private final InMemoryTimers timers = new InMemoryTimers();
     private final InMemoryLifecycleRows lifecycleRows;
+    private final InMemoryRevocations revocations = new InMemoryRevocations();
+    private final InMemoryHoldRows holds = new InMemoryHoldRows();
     private final AtomicLong groupPks = new AtomicLong();
     private GroupTables tables = new GroupTables();
     private final InMemoryTransactor<DirectoryTx> transactor;
@@ -94,14 +101,18 @@ public final class InMemoryDirectoryStore {
     public InMemoryDirectoryStore(InMemoryIdentityStore identity) {
         this.identity = identity;
         this.lifecycleRows = new InMemoryLifecycleRows(identity);
-        Ports ports = new Ports(identity.ports(), timers, lifecycleRows, new InMemoryAccountRows(this),
+        Ports ports = new Ports(identity.ports(), timers, lifecycleRows, revocations, holds, new InMemoryAccountRows(this),
                 new InMemoryGroupRows(this));
         this.transactor = new InMemoryTransactor<>(() -> ports, List.of(identity::snapshot, timers::snapshot,
-                lifecycleRows::snapshot, this::snapshot));
+                lifecycleRows::snapshot, revocations::snapshot, holds::snapshot, this::snapshot));
     }
 
     public InMemoryIdentityStore identity() {
         return identity;
+    }
+
+    public InMemoryHoldRows holds() {
+        return holds;
     }
 
     public InMemoryTimers timers() {

@@ -64,6 +64,14 @@ final class InMemoryPersons implements Persons {
     }
 
     @Override
+    public void changeGrace(long pk, Instant graceUntil) {
+        InMemoryTables t = store.tables();
+        InMemoryTables.StoredLifecycle l = t.lifecycle.get(pk);
+        t.lifecycle.put(pk, new InMemoryTables.StoredLifecycle(l == null ? null : l.reason(),
+                l == null ? null : l.since(), graceUntil));
+    }
+
+    @Override
     public void markMerged(long pk, long survivorPk, Instant at) {
         InMemoryTables t = store.tables();
         t.persons.put(pk, t.person(pk).merged(survivorPk, at));

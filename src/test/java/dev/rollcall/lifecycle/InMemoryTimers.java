@@ -58,6 +58,18 @@ public final class InMemoryTimers implements Timers, TimerClaims {
     }
 
     @Override
+    public synchronized int cancelPending(long personPk, TimerKind kind, String actor, Instant now) {
+        return cancelPending(personPk, kind, now);
+    }
+
+    @Override
+    public synchronized long move(long timerPk, Instant dueAt, String actor, Instant now) {
+        Row r = rows.get(timerPk);
+        rows.put(timerPk, r.with("moved", r.leaseOwner(), r.leaseUntil(), now));
+        return schedule(r.timer().personPk(), r.timer().kind(), r.timer().reason(), dueAt, now);
+    }
+
+    @Override
     public synchronized List<Timer> pending(long personPk) {
         return rows.values().stream().filter(r -> r.timer().personPk() == personPk && r.status().equals("pending"))
                 .map(Row::timer).sorted(Comparator.comparing(Timer::dueAt).thenComparing(Timer::pk)).toList();

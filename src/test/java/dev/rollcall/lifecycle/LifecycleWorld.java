@@ -38,8 +38,10 @@ final class LifecycleWorld {
     final CurrentAuthority authority = new CurrentAuthority();
     final PersonLifecycle lifecycle = new PersonLifecycle(authority,
             new GracePolicy(Duration.ZERO, Duration.ofDays(14), DEFAULT_GRACE));
-    final AccountChanges accounts = new AccountChanges(store.transactor(),
-            new AccountResolution(new Matcher(MatchPolicy.defaults()), new GoldenComputer(), authority), lifecycle, clock);
+    final AccountResolution resolution = new AccountResolution(new Matcher(MatchPolicy.defaults()), new GoldenComputer(),
+            authority);
+    final AccountChanges accounts = new AccountChanges(store.transactor(), resolution, lifecycle,
+            new HoldGate(authority, HoldThresholds.defaults()), clock);
     final TimerScheduler scheduler = newScheduler();
 
     TimerScheduler newScheduler() {

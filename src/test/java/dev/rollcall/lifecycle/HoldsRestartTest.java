@@ -1,0 +1,138 @@
+package dev.rollcall.lifecycle;
+
+import static dev.rollcall.lifecycle.LifecyclePushes.personId;
+import static dev.rollcall.lifecycle.LifecyclePushes.terminated;
+import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.TIMER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.app.Config;
+import dev.rollcall.app.RollcallServer;
+import dev.rollcall.app.Services;
+import dev.rollcall.events.Actor;
+import dev.rollcall.identity.AdminScope;
+import dev.rollcall.identity.SourceKind;
+import dev.rollcall.store.generated.enums.TimerStatus;
+import dev.rollcall.testing.HttpResult;
+import dev.rollcall.testing.MutableClock;
+import dev.rollcall.testing.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A restart with timers and a hold pending, on one real MariaDB: nothing held is lost, the timers
+ * that came due while the server was down fire once at start, and the hold approved after the
+ * restart applies every held push.
+ */
+class HoldsRestartTest {
+    private static final Actor OPERATOR = Actor.of("operator:test");
+    private final MutableClock clock = MutableClock.startingNow();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private TestDatabases.TestDb db;
+    private Config config;
+    private RollcallServer server;
+    private Services services;
+
+    @BeforeEach
+    void database() {
+        db = TestDatabases.fresh();
+        config = Config.fromEnvironment(Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
+                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_HTTP_PORT", "0", "ROLLCALL_DB_POOL_SIZE", "4",
+                "ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY,
+                "ROLLCALL_HOLD_TERMINATIONS", "3"));
+    }
+
+    @AfterEach
+    void closeAndDrop() {
+        if (server != null) {
+            server.close();
+        }
+        TestDatabases.drop(db);
+    }
+
+    private void serve() {
+        services = Services.open(config, clock);
+        server = RollcallServer.start(config, services);
+    }
+
+    private LifecyclePushes pushes() {
+        ObjectMapper json = services.json();
+        String base = "http://127.0.0.1:" + server.port();
+        return new LifecyclePushes((method, path, token, body) -> send(base, json, method, path, token, body), json);
+    }
+
+    private HttpResult send(String base, ObjectMapper json, String method, String path, String token, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, publisher).build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int events(String type) {
+        return services.database().dsl().fetchCount(EVENT, EVENT.TYPE.eq(type));
+    }
+
+    @Test
+    void aRestartWithTimersAndAHoldPendingLosesNothingAndDueTimersFireOnce() {
+        serve();
+        String hr = services.sourceAdministration().addSource(OPERATOR, "workday", SourceKind.HRIS, null).token();
+        String writer = services.sourceAdministration().addAdminToken(OPERATOR, "it-writer", AdminScope.WRITE);
+        LifecyclePushes before = pushes();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ObjectNode employee = before.employee("leaver" + i, "R-" + i);
+            JsonNode user = before.create(hr, employee);
+            before.replace(hr, user, terminated(employee, null));
+            ids.add(personId(user));
+        }
+        assertThat(events("person.suspended")).isEqualTo(3);
+        server.close();
+        server = null;
+
+        clock.advance(Duration.ofDays(8));
+        serve();
+        LifecyclePushes after = pushes();
+
+        ids.subList(0, 3).forEach(id -> after.awaitState(writer, id, "deprovisioned"));
+        services.timerScheduler().runOnce();
+        assertThat(events("person.deprovisioned")).isEqualTo(3);
+        JsonNode holds = send("http://127.0.0.1:" + server.port(), services.json(), "GET", "/api/v1/holds?status=open",
+                writer, null).jsonBody().get("items");
+        assertThat(holds).singleElement().satisfies(h -> assertThat(h.get("counts").get("pending").asInt()).isEqualTo(4));
+        ids.subList(3, 7).forEach(id -> assertThat(after.person(writer, id).get("state").asText()).isEqualTo("active"));
+
+        HttpResult approved = send("http://127.0.0.1:" + server.port(), services.json(), "POST",
+                "/api/v1/holds/" + holds.get(0).get("id").asText() + "/approve", writer, "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        ids.subList(3, 7).forEach(id -> assertThat(after.person(writer, id).get("state").asText()).isEqualTo("suspended"));
+        services.timerScheduler().runOnce();
+        assertThat(events("person.deprovisioned")).isEqualTo(3);
+        assertThat(services.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.fired))).isEqualTo(3);
+        assertThat(services.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.pending))).isEqualTo(4);
+    }
+}
