@@ -34,7 +34,8 @@ public record Config(
         int authFailureLimit,
         IdentitySettings identity,
         GracePolicy grace,
-        DeliverySettings delivery) {
+        DeliverySettings delivery,
+        FormatSettings formats) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -65,7 +66,8 @@ public record Config(
                 intVar(env, "ROLLCALL_AUTH_FAILURE_LIMIT", 20, 1, 100_000),
                 IdentitySettings.fromEnvironment(env),
                 LifecycleSettings.grace(env),
-                DeliverySettings.fromEnvironment(env));
+                DeliverySettings.fromEnvironment(env),
+                FormatSettings.fromEnvironment(env));
     }
 
     /** The database's time limits; the socket timeout defaults to 2 s above the statement limit and must exceed it. */

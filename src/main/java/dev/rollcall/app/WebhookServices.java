@@ -5,7 +5,10 @@ import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.delivery.DeliveryReplays;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
+import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.admin.SecretRotationResource;
 import dev.rollcall.delivery.SecretBox;
+import dev.rollcall.delivery.SecretRotation;
 import dev.rollcall.delivery.SubscriptionRegistry;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
@@ -20,6 +23,7 @@ import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /** Subscriptions, their deliveries and the dispatchers, wired once the master key is known. */
 final class WebhookServices {
@@ -37,8 +41,9 @@ final class WebhookServices {
     private final Clock clock;
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
+    private final SecretRotation rotation;
 
-    WebhookServices(DeliverySettings settings, Database database, Transactions transactions, StoreTransactor store,
+    WebhookServices(DeliverySettings settings, FormatSettings formats, Database database, Transactions transactions, StoreTransactor store,
                     SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
         this.settings = settings;
         this.secrets = secrets;
@@ -51,6 +56,7 @@ final class WebhookServices {
         this.claims = new StoreDeliveryClaims(transactions);
         this.sender = new GuardedSender(network.resolver(), new AddressPolicy(settings.allowlist()), network.transport());
         this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
+        this.rotation = new SecretRotation(store, secrets, random, clock, formats.secretOverlap());
         this.dispatcher = dispatcher(DISPATCH_BATCH);
     }
 
@@ -78,5 +84,10 @@ final class WebhookServices {
 
     DeliveryClaims claims() {
         return claims;
+    }
+
+    /** The admin and public endpoints of the delivery formats: secret rotation. */
+    List<Object> formatResources(AdminRequests requests, ObjectMapper json) {
+        return List.of(new SecretRotationResource(rotation, requests, json));
     }
 }

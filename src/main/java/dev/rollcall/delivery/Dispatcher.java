@@ -132,7 +132,7 @@ public final class Dispatcher implements BackgroundTask {
     }
 
     private void deliver(ClaimedDelivery d) {
-        if (!d.subscriptionEnabled() || d.secret() == null) {
+        if (!d.subscriptionEnabled() || d.secrets().isEmpty()) {
             transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
                     Timestamps.now(clock).plus(DISABLED_RECHECK)));
             return;
@@ -140,9 +140,9 @@ public final class Dispatcher implements BackgroundTask {
         byte[] body = bodies.of(d);
         Instant sentAt = Timestamps.now(clock);
         long timestamp = sentAt.getEpochSecond();
-        String secret = secrets.open(d.subscriptionId(), d.secret());
+        List<String> open = d.secrets().stream().map(s -> secrets.open(d.subscriptionId(), s)).toList();
         Map<String, String> headers = Map.of("webhook-id", d.eventId(), "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.sign(secret, d.eventId(), timestamp, body));
+                "webhook-signature", WebhookSigner.signAll(open, d.eventId(), timestamp, body));
         long started = System.nanoTime();
         GuardedSender.Result result = sender.post(URI.create(d.url()), headers, body, requestTimeout);
         long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();

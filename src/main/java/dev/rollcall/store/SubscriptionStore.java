@@ -9,8 +9,10 @@ import dev.rollcall.delivery.rules.Subscription;
 import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.store.generated.tables.records.SubscriptionRecord;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The subscription registry over one transaction; secrets are written sealed and never read back here. */
 final class SubscriptionStore implements SubscriptionRows {
@@ -44,6 +46,22 @@ final class SubscriptionStore implements SubscriptionRows {
                 .set(SUBSCRIPTION.EVENT_TYPES, s.eventTypes().stored()).set(SUBSCRIPTION.ENABLED, s.enabled())
                 .set(SUBSCRIPTION.DISABLED_REASON, s.disabledReason()).set(SUBSCRIPTION.UPDATED_AT, Clock.toDb(s.updatedAt()))
                 .where(SUBSCRIPTION.ID.eq(s.id())).execute();
+    }
+
+    @Override
+    public void rotateSecret(String id, EncryptedSecret fresh, Instant now, Instant previousUntil) {
+        var pk = DSL.select(SUBSCRIPTION.PK).from(SUBSCRIPTION).where(SUBSCRIPTION.ID.eq(id));
+        long subscriptionPk = tx.fetchValue(pk);
+        LocalDateTime at = Clock.toDb(now);
+        LocalDateTime until = Clock.toDb(previousUntil);
+        tx.deleteFrom(SUBSCRIPTION_SECRET).where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(subscriptionPk))
+                .and(SUBSCRIPTION_SECRET.EXPIRES_AT.le(at)).execute();
+        tx.update(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.EXPIRES_AT, until)
+                .where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(subscriptionPk))
+                .and(SUBSCRIPTION_SECRET.EXPIRES_AT.isNull().or(SUBSCRIPTION_SECRET.EXPIRES_AT.gt(until))).execute();
+        tx.insertInto(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, subscriptionPk)
+                .set(SUBSCRIPTION_SECRET.NONCE, fresh.nonce()).set(SUBSCRIPTION_SECRET.CIPHERTEXT, fresh.ciphertext())
+                .set(SUBSCRIPTION_SECRET.CREATED_AT, at).execute();
     }
 
     /** Deliveries, attempts and the secret go with it (ON DELETE CASCADE). */
