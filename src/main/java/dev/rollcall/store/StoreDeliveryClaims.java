@@ -2,6 +2,7 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.EVENT_SNAPSHOT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
@@ -72,17 +73,18 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
     private static List<ClaimedDelivery> details(DSLContext tx, List<Long> pks, LocalDateTime now) {
         var rows = tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
                         SUBSCRIPTION.ENABLED, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
-                        EVENT.CREATED_AT, EVENT.PAYLOAD)
+                        EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
                 .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
+                .leftJoin(EVENT_SNAPSHOT).on(EVENT_SNAPSHOT.EVENT_ID.eq(DELIVERY.EVENT_ID))
                 .where(DELIVERY.PK.in(pks))
                 .orderBy(DELIVERY.PK)
                 .fetch();
         Map<Long, List<EncryptedSecret>> secrets = validSecrets(tx, rows.stream().map(r -> r.value4()).distinct().toList(), now);
         return rows.map(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                 r.value7(), secrets.getOrDefault(r.value4(), List.of()), r.value8(), r.value9(), r.value10(), r.value11(),
-                r.value12(), Clock.fromDb(r.value13()), r.value14().data()));
+                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), r.value15() == null ? null : r.value15().data()));
     }
 
     /** Per subscription its secrets that still sign: the current one first, then those whose overlap has not run out. */

@@ -1,6 +1,7 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.delivery.SnapshotJson;
 import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.delivery.rules.DeliveryTx;
 import dev.rollcall.delivery.rules.SubscriptionRows;
@@ -32,7 +33,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final MatchCases cases;
     private final AuthorityRules authority;
     private final SourceSettings sources;
-    private final EventLog events;
+    private final StoreEventLog events;
     private final AuditLog audit;
     private final AccountRows accountRows;
     private final GroupRows groupRows;
@@ -76,6 +77,11 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.timers = new StoreTimers(tx);
         this.subscriptions = new SubscriptionStore(tx);
         this.deliveries = new StoreDeliveryRows(tx);
+    }
+
+    /** Work that must see the change complete: the outbox rows and snapshots of its events. */
+    void beforeCommit() {
+        events.beforeCommit();
     }
 
     @Override
@@ -156,7 +162,8 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships, new CredentialStore(), new StoreOutbox());
+                    memberships, new CredentialStore(), new StoreOutbox(new PersonStore(json), new FactsJson(json), new GroupStore(),
+                    new SnapshotJson(json)));
         }
     }
 }
