@@ -7,8 +7,11 @@ import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
 import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.admin.SecretRotationResource;
+import dev.rollcall.admin.SubscriptionPreviewResource;
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SecretBox;
 import dev.rollcall.delivery.SecretRotation;
+import dev.rollcall.delivery.SubscriptionPreview;
 import dev.rollcall.delivery.SubscriptionRegistry;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
@@ -18,6 +21,7 @@ import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
 import dev.rollcall.store.StoreDeliveryQueries;
+import dev.rollcall.store.StoreSnapshotQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
@@ -42,6 +46,7 @@ final class WebhookServices {
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
     private final SecretRotation rotation;
+    private final SubscriptionPreview preview;
 
     WebhookServices(DeliverySettings settings, FormatSettings formats, Database database, Transactions transactions, StoreTransactor store,
                     SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
@@ -50,12 +55,14 @@ final class WebhookServices {
         this.store = store;
         this.clock = clock;
         this.json = json;
-        this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(database), secrets, random, clock);
+        this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(database, new RulesJson(json)), secrets, random, clock);
         this.deliveries = new StoreDeliveryQueries(database);
         this.replays = new DeliveryReplays(store, clock);
-        this.claims = new StoreDeliveryClaims(transactions);
+        this.claims = new StoreDeliveryClaims(transactions, new RulesJson(json));
         this.sender = new GuardedSender(network.resolver(), new AddressPolicy(settings.allowlist()), network.transport());
         this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
+        this.preview = new SubscriptionPreview(new StoreSubscriptionQueries(database, new RulesJson(json)),
+                new StoreSnapshotQueries(database, json));
         this.rotation = new SecretRotation(store, secrets, random, clock, formats.secretOverlap());
         this.dispatcher = dispatcher(DISPATCH_BATCH);
     }
@@ -86,8 +93,8 @@ final class WebhookServices {
         return claims;
     }
 
-    /** The admin and public endpoints of the delivery formats: secret rotation. */
+    /** The admin and public endpoints of the delivery formats: secret rotation, preview. */
     List<Object> formatResources(AdminRequests requests, ObjectMapper json) {
-        return List.of(new SecretRotationResource(rotation, requests, json));
+        return List.of(new SecretRotationResource(rotation, requests, json), new SubscriptionPreviewResource(preview, json));
     }
 }

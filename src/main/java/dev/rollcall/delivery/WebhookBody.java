@@ -8,7 +8,6 @@ import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.EventSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.TreeMap;
 
 /**
  * The Standard Webhooks body of an event (openapi/rollcall.yaml, WebhookEvent): id (the event's
@@ -43,7 +42,7 @@ public final class WebhookBody {
         if (d.snapshotJson() != null) {
             EventSnapshot snapshot = snapshots.read(d.snapshotJson());
             if (snapshot.person() != null) {
-                out.set("person", views.person(snapshot.person(), new TreeMap<>(snapshot.person().golden())));
+                out.set("person", views.person(snapshot.person(), d.mapping().apply(snapshot.person().golden())));
             } else {
                 out.set("group", views.group(snapshot.group()));
             }

@@ -6,6 +6,7 @@ import static dev.rollcall.store.generated.Tables.EVENT_SNAPSHOT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.DeliveryClaims;
 import dev.rollcall.delivery.rules.EncryptedSecret;
@@ -31,9 +32,11 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
     private static final List<DeliveryStatus> CLAIM_ORDER = List.of(DeliveryStatus.leased, DeliveryStatus.failed,
             DeliveryStatus.pending);
     private final Transactions transactions;
+    private final RulesJson rules;
 
-    public StoreDeliveryClaims(Transactions transactions) {
+    public StoreDeliveryClaims(Transactions transactions, RulesJson rules) {
         this.transactions = transactions;
+        this.rules = rules;
     }
 
     @Override
@@ -70,10 +73,11 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .forUpdate();
     }
 
-    private static List<ClaimedDelivery> details(DSLContext tx, List<Long> pks, LocalDateTime now) {
+    private List<ClaimedDelivery> details(DSLContext tx, List<Long> pks, LocalDateTime now) {
         var rows = tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
                         SUBSCRIPTION.ENABLED, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
-                        EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT)
+                        EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT, SUBSCRIPTION.FORMAT, SUBSCRIPTION.SIGNING,
+                        SUBSCRIPTION.ATTRIBUTE_MAPPING)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
                 .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
@@ -84,7 +88,8 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
         Map<Long, List<EncryptedSecret>> secrets = validSecrets(tx, rows.stream().map(r -> r.value4()).distinct().toList(), now);
         return rows.map(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                 r.value7(), secrets.getOrDefault(r.value4(), List.of()), r.value8(), r.value9(), r.value10(), r.value11(),
-                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), r.value15() == null ? null : r.value15().data()));
+                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), SubscriptionStore.text(r.value15()), r.value16(), r.value17(),
+                rules.storedMapping(SubscriptionStore.text(r.value18()))));
     }
 
     /** Per subscription its secrets that still sign: the current one first, then those whose overlap has not run out. */

@@ -4,6 +4,7 @@ import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.EVENT_SNAPSHOT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SnapshotJson;
 import dev.rollcall.delivery.rules.EventTypeFilter;
 import dev.rollcall.delivery.rules.OutboxRouting;
@@ -35,12 +36,14 @@ final class StoreOutbox {
     private final FactsJson facts;
     private final GroupStore groups;
     private final SnapshotJson snapshotJson;
+    private final RulesJson rules;
 
-    StoreOutbox(PersonStore persons, FactsJson facts, GroupStore groups, SnapshotJson snapshotJson) {
+    StoreOutbox(PersonStore persons, FactsJson facts, GroupStore groups, SnapshotJson snapshotJson, RulesJson rules) {
         this.persons = persons;
         this.facts = facts;
         this.groups = groups;
         this.snapshotJson = snapshotJson;
+        this.rules = rules;
     }
 
     /** Events appended in one call; {@code ids} are the ULIDs they were stored with, in the same order. */
@@ -51,9 +54,11 @@ final class StoreOutbox {
         if (appended.stream().flatMap(a -> a.events().stream()).noneMatch(NewEvent::announced)) {
             return;
         }
-        List<SubscriptionTarget> enabled = tx.select(SUBSCRIPTION.PK, SUBSCRIPTION.EVENT_TYPES).from(SUBSCRIPTION)
+        List<SubscriptionTarget> enabled = tx.select(SUBSCRIPTION.PK, SUBSCRIPTION.EVENT_TYPES, SUBSCRIPTION.PERSON_FILTER)
+                .from(SUBSCRIPTION)
                 .where(SUBSCRIPTION.ENABLED.isTrue())
-                .fetch(r -> new SubscriptionTarget(r.value1(), EventTypeFilter.parse(r.value2())));
+                .fetch(r -> new SubscriptionTarget(r.value1(), EventTypeFilter.parse(r.value2()),
+                        rules.storedFilter(SubscriptionStore.text(r.value3()))));
         if (enabled.isEmpty()) {
             return;
         }
@@ -67,7 +72,7 @@ final class StoreOutbox {
         for (Appended a : appended) {
             for (int i = 0; i < a.events().size(); i++) {
                 NewEvent e = a.events().get(i);
-                List<Long> subscribers = routing.subscribers(enabled, e);
+                List<Long> subscribers = routing.subscribers(enabled, e, () -> snapshots.of(e));
                 if (subscribers.isEmpty()) {
                     continue;
                 }

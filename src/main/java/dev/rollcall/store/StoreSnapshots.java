@@ -11,6 +11,7 @@ import dev.rollcall.identity.Persona;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.DSLContext;
 
@@ -40,6 +41,16 @@ final class StoreSnapshots {
             return EventSnapshot.of(new PersonSnapshot(p.id(), e.personSeq(), p.state(), p.personas(), p.golden()));
         }
         return EventSnapshot.of(groupCache.computeIfAbsent(e.groupId(), id -> group(e.sourceId(), id)));
+    }
+
+    /** The person as it is now, numbered with its latest sequence; empty when unknown (the preview). */
+    Optional<PersonSnapshot> current(String id) {
+        Long seq = tx.select(PERSON.EVENT_SEQ).from(PERSON).where(PERSON.ID.eq(id)).fetchOne(PERSON.EVENT_SEQ);
+        if (seq == null) {
+            return Optional.empty();
+        }
+        PersonSnapshot p = person(id);
+        return Optional.of(new PersonSnapshot(p.id(), seq, p.state(), p.personas(), p.golden()));
     }
 
     private PersonSnapshot person(String id) {

@@ -1,6 +1,7 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SnapshotJson;
 import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.delivery.rules.DeliveryTx;
@@ -75,7 +76,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx);
-        this.subscriptions = new SubscriptionStore(tx);
+        this.subscriptions = new SubscriptionStore(tx, parts.rules());
         this.deliveries = new StoreDeliveryRows(tx);
     }
 
@@ -157,13 +158,14 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox) {
+                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox,
+                      RulesJson rules) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
                     memberships, new CredentialStore(), new StoreOutbox(new PersonStore(json), new FactsJson(json), new GroupStore(),
-                    new SnapshotJson(json)));
+                    new SnapshotJson(json), new RulesJson(json)), new RulesJson(json));
         }
     }
 }
