@@ -7,9 +7,15 @@ import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
 import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.admin.SecretRotationResource;
+import dev.rollcall.admin.SigningKeysResource;
 import dev.rollcall.admin.SubscriptionPreviewResource;
 import dev.rollcall.delivery.RulesJson;
+import dev.rollcall.delivery.KeyGenerators;
+import dev.rollcall.delivery.PayloadFormats;
 import dev.rollcall.delivery.SecretBox;
+import dev.rollcall.delivery.ServerKeys;
+import dev.rollcall.delivery.SetFormat;
+import dev.rollcall.delivery.StandardWebhooksFormat;
 import dev.rollcall.delivery.SecretRotation;
 import dev.rollcall.delivery.SubscriptionPreview;
 import dev.rollcall.delivery.SubscriptionRegistry;
@@ -21,10 +27,12 @@ import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
 import dev.rollcall.store.StoreDeliveryQueries;
+import dev.rollcall.store.SigningKeyStore;
 import dev.rollcall.store.StoreSnapshotQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
+import dev.rollcall.web.JwksResource;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -47,8 +55,10 @@ final class WebhookServices {
     private final Dispatcher dispatcher;
     private final SecretRotation rotation;
     private final SubscriptionPreview preview;
+    private final ServerKeys keys;
+    private final PayloadFormats formats;
 
-    WebhookServices(DeliverySettings settings, FormatSettings formats, Database database, Transactions transactions, StoreTransactor store,
+    WebhookServices(DeliverySettings settings, FormatSettings formatSettings, Database database, Transactions transactions, StoreTransactor store,
                     SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
         this.settings = settings;
         this.secrets = secrets;
@@ -63,14 +73,17 @@ final class WebhookServices {
         this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
         this.preview = new SubscriptionPreview(new StoreSubscriptionQueries(database, new RulesJson(json)),
                 new StoreSnapshotQueries(database, json));
-        this.rotation = new SecretRotation(store, secrets, random, clock, formats.secretOverlap());
+        this.rotation = new SecretRotation(store, secrets, random, clock, formatSettings.secretOverlap());
+        this.keys = new ServerKeys(store, SigningKeyStore.over(database), secrets, new KeyGenerators(), clock,
+                formatSettings.signingKeyOverlap());
+        this.formats = new PayloadFormats(new StandardWebhooksFormat(new WebhookBody(json), secrets),
+                new SetFormat(json, keys, formatSettings.setIssuer()));
         this.dispatcher = dispatcher(DISPATCH_BATCH);
     }
 
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
     Dispatcher dispatcher(int batch) {
-        return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge, clock,
-                settings.requestTimeout(), batch);
+        return new Dispatcher(claims, store, formats, sender, judge, clock, settings.requestTimeout(), batch);
     }
 
     Dispatcher dispatcher() {
@@ -93,8 +106,9 @@ final class WebhookServices {
         return claims;
     }
 
-    /** The admin and public endpoints of the delivery formats: secret rotation, preview. */
+    /** The admin and public endpoints of the delivery formats: secret rotation, preview, signing keys, the JWKS. */
     List<Object> formatResources(AdminRequests requests, ObjectMapper json) {
-        return List.of(new SecretRotationResource(rotation, requests, json), new SubscriptionPreviewResource(preview, json));
+        return List.of(new SecretRotationResource(rotation, requests, json), new SubscriptionPreviewResource(preview, json),
+                new SigningKeysResource(keys, requests, json), new JwksResource(keys, json));
     }
 }

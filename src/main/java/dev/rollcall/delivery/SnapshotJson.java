@@ -26,8 +26,10 @@ public final class SnapshotJson {
         this.json = json;
     }
 
-    public String write(EventSnapshot s) {
+    /** {@code txn}: the id of the change's first event, shared by every event of that change (a SET's txn). */
+    public String write(EventSnapshot s, String txn) {
         ObjectNode out = json.createObjectNode();
+        out.put("txn", txn);
         if (s.person() != null) {
             PersonSnapshot p = s.person();
             ObjectNode person = out.putObject("person");
@@ -63,13 +65,22 @@ public final class SnapshotJson {
         }
     }
 
-    public EventSnapshot read(String stored) {
-        JsonNode in;
+    /** The change's transaction id the snapshot was stored with, or null. */
+    public String txn(String stored) {
+        JsonNode t = tree(stored).get("txn");
+        return t == null || t.isNull() ? null : t.asText();
+    }
+
+    private JsonNode tree(String stored) {
         try {
-            in = json.readTree(stored);
+            return json.readTree(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored event snapshot is not valid JSON", e);
         }
+    }
+
+    public EventSnapshot read(String stored) {
+        JsonNode in = tree(stored);
         JsonNode p = in.get("person");
         if (p != null) {
             List<Persona> personas = new ArrayList<>();

@@ -140,7 +140,10 @@ public final class SubscriptionRegistry {
         if (format == null || format.equals(Subscription.STANDARD_WEBHOOKS)) {
             return Subscription.STANDARD_WEBHOOKS;
         }
-        throw new SubscriptionException(400, "'format' must be standard-webhooks");
+        if (format.equals(Subscription.SET)) {
+            return Subscription.SET;
+        }
+        throw new SubscriptionException(400, "'format' must be standard-webhooks or set");
     }
 
     /** Ed25519 ({@code v1a}) is a Standard Webhooks signature; a SET is signed by the server's key anyway. */

@@ -69,6 +69,7 @@ final class StoreOutbox {
                 DELIVERY.CREATED_AT);
         var snapshotRows = tx.insertInto(EVENT_SNAPSHOT, EVENT_SNAPSHOT.EVENT_ID, EVENT_SNAPSHOT.SNAPSHOT);
         boolean any = false;
+        String txn = appended.get(0).ids().get(0);
         for (Appended a : appended) {
             for (int i = 0; i < a.events().size(); i++) {
                 NewEvent e = a.events().get(i);
@@ -76,7 +77,7 @@ final class StoreOutbox {
                 if (subscribers.isEmpty()) {
                     continue;
                 }
-                snapshotRows = snapshotRows.values(a.ids().get(i), JSON.valueOf(snapshotJson.write(snapshots.of(e))));
+                snapshotRows = snapshotRows.values(a.ids().get(i), JSON.valueOf(snapshotJson.write(snapshots.of(e), txn)));
                 for (long subscription : subscribers) {
                     boolean due = e.personId() == null || !chainIsOpen(tx, openChains, subscription, e.personId());
                     insert = insert.values(UUID.randomUUID().toString(), subscription, a.ids().get(i), e.type().wireName(),

@@ -5,6 +5,7 @@ import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SnapshotJson;
 import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.SigningKeyRows;
 import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.directory.AccountRows;
 import dev.rollcall.directory.DirectoryTx;
@@ -42,6 +43,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final Timers timers;
     private final SubscriptionRows subscriptions;
     private final DeliveryRows deliveries;
+    private final SigningKeyRows signingKeys;
 
     StoreTx(DSLContext tx, StoreParts parts) {
         this.persons = new PersonRows(tx, parts.persons());
@@ -78,6 +80,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.timers = new StoreTimers(tx);
         this.subscriptions = new SubscriptionStore(tx, parts.rules());
         this.deliveries = new StoreDeliveryRows(tx);
+        this.signingKeys = new SigningKeyStore(tx);
     }
 
     /** Work that must see the change complete: the outbox rows and snapshots of its events. */
@@ -153,6 +156,11 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     @Override
     public DeliveryRows deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public SigningKeyRows signingKeys() {
+        return signingKeys;
     }
 
     /** The stateless row mappers every transaction shares. */

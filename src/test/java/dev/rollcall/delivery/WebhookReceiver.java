@@ -40,8 +40,12 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** What to answer: status and extra headers. */
-    record Reply(int status, Map<String, String> headers) {
+    /** What to answer: status, extra headers and a body ({@code answer <status>} when null). */
+    record Reply(int status, Map<String, String> headers, String body) {
+        Reply(int status, Map<String, String> headers) {
+            this(status, headers, null);
+        }
+
         static Reply of(int status) {
             return new Reply(status, Map.of());
         }
@@ -67,6 +71,9 @@ final class WebhookReceiver implements AutoCloseable {
             boolean ok = false;
             String error = null;
             try {
+                if (verifier == null) {
+                    throw new IllegalStateException("no Standard Webhooks secret (a SET receiver)");
+                }
                 verifier.verify(body, headers);
                 ok = true;
             } catch (Exception e) {
@@ -77,7 +84,7 @@ final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(id, exchange.getRequestHeaders().getFirst("Host"), parse(body), ok, error,
                     r.status(), body, headers));
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] answer = ("answer " + r.status()).getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (r.body() != null ? r.body() : "answer " + r.status()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(r.status(), answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
