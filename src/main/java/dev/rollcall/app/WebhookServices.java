@@ -76,7 +76,7 @@ final class WebhookServices {
         this.rotation = new SecretRotation(store, secrets, random, clock, formatSettings.secretOverlap());
         this.keys = new ServerKeys(store, SigningKeyStore.over(database), secrets, new KeyGenerators(), clock,
                 formatSettings.signingKeyOverlap());
-        this.formats = new PayloadFormats(new StandardWebhooksFormat(new WebhookBody(json), secrets),
+        this.formats = new PayloadFormats(new StandardWebhooksFormat(new WebhookBody(json), secrets, keys),
                 new SetFormat(json, keys, formatSettings.setIssuer()));
         this.dispatcher = dispatcher(DISPATCH_BATCH);
     }

@@ -34,6 +34,7 @@ public final class ServerKeys {
     private final Clock clock;
     private final Duration overlap;
     private final Map<String, Loaded> current = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> signingSets = new ConcurrentHashMap<>();
 
     public ServerKeys(Transactor<? extends DeliveryTx> transactions, SigningKeyRows reads, SecretBox box,
                       KeyGenerators generators, Clock clock, Duration overlap) {
@@ -49,7 +50,10 @@ public final class ServerKeys {
     public record Current(String kid, String alg, String privateKey) {
     }
 
-    private record Loaded(Current key, Instant at) {
+    private record Loaded(Current key, Instant at, List<Current> set) {
+        Loaded(Current key, Instant at) {
+            this(key, at, List.of(key));
+        }
     }
 
     /** The current key of the algorithm, made now when there is none. */
@@ -63,6 +67,26 @@ public final class ServerKeys {
         Current c = new Current(key.kid(), alg, box.open(key.kid(), key.sealedPrivate()));
         current.put(alg, new Loaded(c, now));
         return c;
+    }
+
+    /**
+     * The current key and those still retiring, newest first, opened: what signs a Standard Webhooks
+     * {@code v1a} delivery, so that a receiver still holding the previous public key verifies it during
+     * the overlap (as with rotated secrets).
+     */
+    public List<Current> signingSet(String alg) {
+        Current newest = current(alg);
+        Instant now = Timestamps.now(clock);
+        Loaded l = signingSets.get(alg);
+        if (l == null || now.isBefore(l.at()) || !now.isBefore(l.at().plus(RELOAD)) || !l.set().get(0).kid().equals(newest.kid())) {
+            List<Current> set = new java.util.ArrayList<>(List.of(newest));
+            reads.published(now).stream().filter(k -> k.alg().equals(alg) && k.retiresAt() != null)
+                    .sorted(Comparator.comparing(SigningKey::createdAt).reversed())
+                    .forEach(k -> set.add(new Current(k.kid(), alg, box.open(k.kid(), k.sealedPrivate()))));
+            l = new Loaded(newest, now, List.copyOf(set));
+            signingSets.put(alg, l);
+        }
+        return l.set();
     }
 
     /** Every key in the JWKS now: the current ones and those retiring, oldest first. */
@@ -90,6 +114,7 @@ public final class ServerKeys {
             return null;
         });
         current.remove(alg);
+        signingSets.remove(alg);
         return fresh;
     }
 

@@ -151,8 +151,8 @@ public final class SubscriptionRegistry {
         if (signing == null || signing.equals(Subscription.HMAC)) {
             return Subscription.HMAC;
         }
-        if (!signing.equals(Subscription.ED25519) || format != null) {
-            throw new SubscriptionException(400, "'signing' must be hmac");
+        if (!signing.equals(Subscription.ED25519)) {
+            throw new SubscriptionException(400, "'signing' must be hmac or ed25519");
         }
         if (!format.equals(Subscription.STANDARD_WEBHOOKS)) {
             throw new SubscriptionException(400, "'signing' ed25519 is for the standard-webhooks format only");
