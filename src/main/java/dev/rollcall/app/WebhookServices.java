@@ -58,21 +58,22 @@ final class WebhookServices {
     private final ServerKeys keys;
     private final PayloadFormats formats;
 
-    WebhookServices(DeliverySettings settings, FormatSettings formatSettings, Database database, Transactions transactions, StoreTransactor store,
-                    SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
+    WebhookServices(DeliverySettings settings, FormatSettings formatSettings, Database database, Transactions transactions,
+                    StoreTransactor store, SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock,
+                    ObjectMapper json) {
         this.settings = settings;
         this.secrets = secrets;
         this.store = store;
         this.clock = clock;
         this.json = json;
-        this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(database, new RulesJson(json)), secrets, random, clock);
+        StoreSubscriptionQueries subscriptions = new StoreSubscriptionQueries(database, new RulesJson(json));
+        this.registry = new SubscriptionRegistry(store, subscriptions, secrets, random, clock);
         this.deliveries = new StoreDeliveryQueries(database);
         this.replays = new DeliveryReplays(store, clock);
         this.claims = new StoreDeliveryClaims(transactions, new RulesJson(json));
         this.sender = new GuardedSender(network.resolver(), new AddressPolicy(settings.allowlist()), network.transport());
         this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
-        this.preview = new SubscriptionPreview(new StoreSubscriptionQueries(database, new RulesJson(json)),
-                new StoreSnapshotQueries(database, json));
+        this.preview = new SubscriptionPreview(subscriptions, new StoreSnapshotQueries(database, json));
         this.rotation = new SecretRotation(store, secrets, random, clock, formatSettings.secretOverlap());
         this.keys = new ServerKeys(store, SigningKeyStore.over(database), secrets, new KeyGenerators(), clock,
                 formatSettings.signingKeyOverlap());

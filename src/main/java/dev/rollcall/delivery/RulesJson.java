@@ -11,7 +11,6 @@ import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.Persona;
 import dev.rollcall.identity.SourceKind;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +63,7 @@ public final class RulesJson {
                 if (!lookup.isObject()) {
                     throw new IllegalArgumentException(at + "'lookup' must be an object of value to value");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = lookup.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : lookup.properties()) {
                     if (!e.getValue().isTextual()) {
                         throw new IllegalArgumentException(at + "'lookup' values must be strings");
                     }

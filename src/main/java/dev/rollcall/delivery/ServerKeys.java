@@ -89,8 +89,12 @@ public final class ServerKeys {
         return l.set();
     }
 
-    /** Every key in the JWKS now: the current ones and those retiring, oldest first. */
+    /**
+     * Every key in the JWKS now: the current ones and those retiring, oldest first. Each algorithm's
+     * first key is made here if no delivery needed one yet, so receivers can fetch the JWKS up front.
+     */
     public List<SigningKey> published() {
+        generators.algorithms().forEach(this::current);
         return reads.published(Timestamps.now(clock));
     }
 

@@ -88,7 +88,7 @@ public final class SnapshotJson {
                     java.util.Locale.ROOT)), x.get("accountId").asText(), x.get("sourceId").asLong(), x.get("source").asText(),
                     x.get("active").asBoolean(), x.hasNonNull("crmAccountId") ? x.get("crmAccountId").asText() : null)));
             Map<String, String> golden = new TreeMap<>();
-            p.get("golden").fields().forEachRemaining(f -> golden.put(f.getKey(), f.getValue().asText()));
+            p.get("golden").properties().forEach(f -> golden.put(f.getKey(), f.getValue().asText()));
             LifecycleState state = p.hasNonNull("state") ? LifecycleState.byWireName(p.get("state").asText()).orElse(null) : null;
             return EventSnapshot.of(new PersonSnapshot(p.get("id").asText(), p.get("sequence").asLong(), state, personas, golden));
         }
