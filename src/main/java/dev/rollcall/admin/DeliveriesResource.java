@@ -24,7 +24,7 @@ public final class DeliveriesResource {
     public DeliveriesResource(DeliveryQueries deliveries, DeliveryReplays replays, ObjectMapper json) {
         this.deliveries = deliveries;
         this.replays = replays;
-        this.views = new SubscriptionViews(json);
+        this.views = new SubscriptionViews(json, new dev.rollcall.delivery.RulesJson(json));
     }
 
     @GET

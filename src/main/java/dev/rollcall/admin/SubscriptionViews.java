@@ -3,6 +3,7 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.rules.AttemptRecord;
 import dev.rollcall.delivery.rules.DeliveryView;
 import dev.rollcall.delivery.rules.Subscription;
@@ -11,9 +12,11 @@ import java.time.Instant;
 /** Subscriptions and deliveries as the admin API shows them; a secret only ever appears in the create answer. */
 final class SubscriptionViews {
     private final ObjectMapper json;
+    private final RulesJson rules;
 
-    SubscriptionViews(ObjectMapper json) {
+    SubscriptionViews(ObjectMapper json, RulesJson rules) {
         this.json = json;
+        this.rules = rules;
     }
 
     ObjectNode subscription(Subscription s) {
@@ -24,6 +27,9 @@ final class SubscriptionViews {
         ArrayNode types = out.putArray("eventTypes");
         s.eventTypes().patterns().forEach(types::add);
         out.put("format", s.format());
+        out.put("signing", s.signing());
+        out.set("attributeMapping", rules.toTree(s.mapping()));
+        out.set("personFilter", rules.toTree(s.filter()));
         out.put("enabled", s.enabled());
         if (s.disabledReason() != null) {
             out.put("disabledReason", s.disabledReason());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SubscriptionChange;
 import dev.rollcall.delivery.SubscriptionException;
 import dev.rollcall.delivery.SubscriptionRegistry;
@@ -39,6 +40,7 @@ public final class SubscriptionsResource {
     private final DeliveryQueries deliveries;
     private final AdminRequests requests;
     private final ObjectMapper json;
+    private final RulesJson rules;
     private final SubscriptionViews views;
     private final PublicUrl publicUrl;
 
@@ -48,7 +50,8 @@ public final class SubscriptionsResource {
         this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
-        this.views = new SubscriptionViews(json);
+        this.rules = new RulesJson(json);
+        this.views = new SubscriptionViews(json, rules);
         this.publicUrl = publicUrl;
     }
 
@@ -64,14 +67,16 @@ public final class SubscriptionsResource {
     @POST
     public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format", "attributeMapping", "personFilter", "signing");
         List<String> types = types(in);
         if (types == null) {
             throw new AdminException(400, "'eventTypes' is required");
         }
+        SubscriptionRegistry.Options options = new SubscriptionRegistry.Options(AdminRequests.optionalText(in, "format"),
+                rules(() -> rules.mapping(in.get("attributeMapping"))), rules(() -> rules.filter(in.get("personFilter"))),
+                AdminRequests.optionalText(in, "signing"));
         SubscriptionRegistry.Created created = call(() -> registry.create(AdminRequests.actor(request),
-                AdminRequests.requiredText(in, "name"), AdminRequests.requiredText(in, "url"), types,
-                AdminRequests.optionalText(in, "format")));
+                AdminRequests.requiredText(in, "name"), AdminRequests.requiredText(in, "url"), types, options));
         ObjectNode out = views.subscription(created.subscription());
         out.put("secret", created.secret());
         return Response.created(URI.create(publicUrl.resolve("/api/v1/subscriptions/" + created.subscription().id())))
@@ -84,15 +89,18 @@ public final class SubscriptionsResource {
         return views.subscription(call(() -> registry.get(id)));
     }
 
-    /** Changes name, url, eventTypes and enabled; members left out stay as they are. */
+    /** Changes name, url, eventTypes, enabled, attributeMapping, personFilter, signing; members left out stay as they are. */
     @PATCH
     @Path("{id}")
     public ObjectNode update(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                              @PathParam("id") String id, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled", "attributeMapping", "personFilter", "signing");
         SubscriptionChange change = new SubscriptionChange(nonBlank(in, "name"), nonBlank(in, "url"), types(in),
-                AdminRequests.optionalBoolean(in, "enabled"));
+                AdminRequests.optionalBoolean(in, "enabled"),
+                in.has("attributeMapping") ? rules(() -> rules.mapping(in.get("attributeMapping"))) : null,
+                in.has("personFilter") ? rules(() -> rules.filter(in.get("personFilter"))) : null,
+                AdminRequests.optionalText(in, "signing"));
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id, change)));
     }
 
@@ -100,14 +108,14 @@ public final class SubscriptionsResource {
     @Path("{id}/disable")
     public ObjectNode disable(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
-                new SubscriptionChange(null, null, null, false))));
+                SubscriptionChange.enabled(false))));
     }
 
     @POST
     @Path("{id}/enable")
     public ObjectNode enable(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
-                new SubscriptionChange(null, null, null, true))));
+                SubscriptionChange.enabled(true))));
     }
 
     @DELETE
@@ -159,6 +167,15 @@ public final class SubscriptionsResource {
             out.add(t.asText());
         }
         return out;
+    }
+
+    /** A mapping or filter document; a bad one is a 400 naming the member at fault. */
+    private static <T> T rules(Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(400, e.getMessage());
+        }
     }
 
     static <T> T call(Supplier<T> work) {

@@ -38,7 +38,8 @@ public record Config(
         GracePolicy grace,
         LifecycleOptions lifecycle,
         HoldThresholds holds,
-        DeliverySettings delivery) {
+        DeliverySettings delivery,
+        FormatSettings formats) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -71,7 +72,8 @@ public record Config(
                 LifecycleSettings.grace(env),
                 LifecycleSettings.options(env),
                 LifecycleSettings.holds(env),
-                DeliverySettings.fromEnvironment(env));
+                DeliverySettings.fromEnvironment(env),
+                FormatSettings.fromEnvironment(env));
     }
 
     /** The database's time limits; the socket timeout defaults to 2 s above the statement limit and must exceed it. */

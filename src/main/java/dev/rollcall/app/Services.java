@@ -146,7 +146,7 @@ public final class Services implements AutoCloseable {
         background.register(timers);
         SecureRandom random = new SecureRandom();
         this.webhooks = MasterKeys.resolve(config, random)
-                .map(key -> new WebhookServices(config.delivery(), bootstrap.database(), transactions, store,
+                .map(key -> new WebhookServices(config.delivery(), config.formats(), bootstrap.database(), transactions, store,
                         new SecretBox(key, random), network, random, clock, json)).orElse(null);
         if (webhooks != null) {
             background.register(webhooks.dispatcher());
@@ -298,6 +298,7 @@ public final class Services implements AutoCloseable {
         out.addAll(lifecycle.resources(identityAdministration, sourceDirectory, requests));
         WebhookServices w = webhooks();
         out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
+        out.addAll(w.formatResources(requests, json));
         out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));
         return out;
     }

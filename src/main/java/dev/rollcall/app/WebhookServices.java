@@ -5,7 +5,19 @@ import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.delivery.DeliveryReplays;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
+import dev.rollcall.admin.AdminRequests;
+import dev.rollcall.admin.SecretRotationResource;
+import dev.rollcall.admin.SigningKeysResource;
+import dev.rollcall.admin.SubscriptionPreviewResource;
+import dev.rollcall.delivery.RulesJson;
+import dev.rollcall.delivery.KeyGenerators;
+import dev.rollcall.delivery.PayloadFormats;
 import dev.rollcall.delivery.SecretBox;
+import dev.rollcall.delivery.ServerKeys;
+import dev.rollcall.delivery.SetFormat;
+import dev.rollcall.delivery.StandardWebhooksFormat;
+import dev.rollcall.delivery.SecretRotation;
+import dev.rollcall.delivery.SubscriptionPreview;
 import dev.rollcall.delivery.SubscriptionRegistry;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
@@ -15,11 +27,15 @@ import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
 import dev.rollcall.store.StoreDeliveryQueries;
+import dev.rollcall.store.SigningKeyStore;
+import dev.rollcall.store.StoreSnapshotQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
+import dev.rollcall.web.JwksResource;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /** Subscriptions, their deliveries and the dispatchers, wired once the master key is known. */
 final class WebhookServices {
@@ -37,27 +53,38 @@ final class WebhookServices {
     private final Clock clock;
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
+    private final SecretRotation rotation;
+    private final SubscriptionPreview preview;
+    private final ServerKeys keys;
+    private final PayloadFormats formats;
 
-    WebhookServices(DeliverySettings settings, Database database, Transactions transactions, StoreTransactor store,
-                    SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
+    WebhookServices(DeliverySettings settings, FormatSettings formatSettings, Database database, Transactions transactions,
+                    StoreTransactor store, SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock,
+                    ObjectMapper json) {
         this.settings = settings;
         this.secrets = secrets;
         this.store = store;
         this.clock = clock;
         this.json = json;
-        this.registry = new SubscriptionRegistry(store, new StoreSubscriptionQueries(database), secrets, random, clock);
+        StoreSubscriptionQueries subscriptions = new StoreSubscriptionQueries(database, new RulesJson(json));
+        this.registry = new SubscriptionRegistry(store, subscriptions, secrets, random, clock);
         this.deliveries = new StoreDeliveryQueries(database);
         this.replays = new DeliveryReplays(store, clock);
-        this.claims = new StoreDeliveryClaims(transactions);
+        this.claims = new StoreDeliveryClaims(transactions, new RulesJson(json));
         this.sender = new GuardedSender(network.resolver(), new AddressPolicy(settings.allowlist()), network.transport());
         this.judge = new Verdict.Judge(settings.retrySchedule(), random::nextDouble);
+        this.preview = new SubscriptionPreview(subscriptions, new StoreSnapshotQueries(database, json));
+        this.rotation = new SecretRotation(store, secrets, random, clock, formatSettings.secretOverlap());
+        this.keys = new ServerKeys(store, SigningKeyStore.over(database), secrets, new KeyGenerators(), clock,
+                formatSettings.signingKeyOverlap());
+        this.formats = new PayloadFormats(new StandardWebhooksFormat(new WebhookBody(json), secrets, keys),
+                new SetFormat(json, keys, formatSettings.setIssuer()));
         this.dispatcher = dispatcher(DISPATCH_BATCH);
     }
 
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
     Dispatcher dispatcher(int batch) {
-        return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge, clock,
-                settings.requestTimeout(), batch);
+        return new Dispatcher(claims, store, formats, sender, judge, clock, settings.requestTimeout(), batch);
     }
 
     Dispatcher dispatcher() {
@@ -78,5 +105,11 @@ final class WebhookServices {
 
     DeliveryClaims claims() {
         return claims;
+    }
+
+    /** The admin and public endpoints of the delivery formats: secret rotation, preview, signing keys, the JWKS. */
+    List<Object> formatResources(AdminRequests requests, ObjectMapper json) {
+        return List.of(new SecretRotationResource(rotation, requests, json), new SubscriptionPreviewResource(preview, json),
+                new SigningKeysResource(keys, requests, json), new JwksResource(keys, json));
     }
 }

@@ -44,9 +44,8 @@ public final class Dispatcher implements BackgroundTask {
 
     private final DeliveryClaims claims;
     private final Transactor<? extends DeliveryTx> transactions;
-    private final SecretBox secrets;
     private final GuardedSender sender;
-    private final WebhookBody bodies;
+    private final PayloadFormats formats;
     private final Verdict.Judge judge;
     private final Clock clock;
     private final Duration requestTimeout;
@@ -55,17 +54,16 @@ public final class Dispatcher implements BackgroundTask {
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final ExecutorService senders;
 
-    public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, SecretBox secrets,
-                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, Clock clock, Duration requestTimeout,
+    public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, PayloadFormats formats,
+                      GuardedSender sender, Verdict.Judge judge, Clock clock, Duration requestTimeout,
                       int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
         this.claims = claims;
         this.transactions = transactions;
-        this.secrets = secrets;
+        this.formats = formats;
         this.sender = sender;
-        this.bodies = bodies;
         this.judge = judge;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
@@ -132,24 +130,21 @@ public final class Dispatcher implements BackgroundTask {
     }
 
     private void deliver(ClaimedDelivery d) {
-        if (!d.subscriptionEnabled() || d.secret() == null) {
+        if (!d.subscriptionEnabled() || d.secrets().isEmpty()) {
             transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
                     Timestamps.now(clock).plus(DISABLED_RECHECK)));
             return;
         }
-        byte[] body = bodies.of(d);
         Instant sentAt = Timestamps.now(clock);
-        long timestamp = sentAt.getEpochSecond();
-        String secret = secrets.open(d.subscriptionId(), d.secret());
-        Map<String, String> headers = Map.of("webhook-id", d.eventId(), "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.sign(secret, d.eventId(), timestamp, body));
+        PayloadFormat format = formats.of(d.format());
+        PayloadFormat.Request request = format.render(d, sentAt);
         long started = System.nanoTime();
-        GuardedSender.Result result = sender.post(URI.create(d.url()), headers, body, requestTimeout);
+        GuardedSender.Result result = sender.post(URI.create(d.url()), request.headers(), request.body(), requestTimeout);
         long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        record(d, result, sentAt, latencyMs);
+        record(d, format, result, sentAt, latencyMs);
     }
 
-    private void record(ClaimedDelivery d, GuardedSender.Result result, Instant at, long latencyMs) {
+    private void record(ClaimedDelivery d, PayloadFormat format, GuardedSender.Result result, Instant at, long latencyMs) {
         Integer status = null;
         String error;
         String head = null;
@@ -163,7 +158,9 @@ public final class Dispatcher implements BackgroundTask {
             error = ((GuardedSender.Failed) result).error();
         }
         AttemptRecord attempt = new AttemptRecord(at, latencyMs, status, error, head);
-        Verdict verdict = judge.judge(status, retryAfter, d.attempts() + 1);
+        Optional<String> refused = status == null ? Optional.empty() : format.permanentRefusal(status, head);
+        Verdict verdict = refused.isPresent() ? new Verdict.Dead(refused.get())
+                : judge.judge(status, retryAfter, d.attempts() + 1);
         boolean written = transactions.inTransaction(tx -> {
             if (verdict instanceof Verdict.Delivered) {
                 return tx.deliveries().delivered(d.pk(), owner, attempt);

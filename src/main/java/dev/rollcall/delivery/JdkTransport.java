@@ -40,11 +40,16 @@ public final class JdkTransport implements Transport {
         boolean plain = "http".equalsIgnoreCase(target.getScheme());
         HttpRequest.Builder request = HttpRequest.newBuilder(plain ? atAddress(target, address) : target)
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json").header("User-Agent", "Rollcall-Webhooks/1");
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
+                .header("User-Agent", "Rollcall-Webhooks/1");
         if (plain) {
             request.header("Host", target.getRawAuthority());
         }
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.header(name, value);
+            }
+        });
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         String head;
         try (InputStream in = response.body()) {

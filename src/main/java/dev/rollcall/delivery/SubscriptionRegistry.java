@@ -1,6 +1,8 @@
 package dev.rollcall.delivery;
 
+import dev.rollcall.delivery.rules.AttributeMapping;
 import dev.rollcall.delivery.rules.EventTypeFilter;
+import dev.rollcall.delivery.rules.PersonFilter;
 import dev.rollcall.delivery.rules.Subscription;
 import dev.rollcall.delivery.rules.SubscriptionQueries;
 import dev.rollcall.delivery.rules.DeliveryTx;
@@ -47,13 +49,18 @@ public final class SubscriptionRegistry {
     public record Created(Subscription subscription, String secret) {
     }
 
-    public Created create(Actor actor, String name, String url, List<String> eventTypes, String format) {
-        if (format != null && !format.equals(Subscription.STANDARD_WEBHOOKS)) {
-            throw new SubscriptionException(400, "'format' must be standard-webhooks (the only format of this release)");
-        }
+    /** How a subscription renders and signs, and which persons it hears of; nulls are the defaults. */
+    public record Options(String format, AttributeMapping mapping, PersonFilter filter, String signing) {
+        public static final Options DEFAULTS = new Options(null, null, null, null);
+    }
+
+    public Created create(Actor actor, String name, String url, List<String> eventTypes, Options options) {
+        String format = format(options.format());
+        String signing = signing(options.signing(), format);
         Instant now = Timestamps.now(clock);
         Subscription s = new Subscription(UUID.randomUUID().toString(), name(name), url(url), types(eventTypes),
-                Subscription.STANDARD_WEBHOOKS, true, null, now, now);
+                format, true, null, now, now, options.mapping() == null ? AttributeMapping.NONE : options.mapping(),
+                options.filter() == null ? PersonFilter.NONE : options.filter(), signing);
         String secret = WebhookSigner.newSecret(random);
         transactions.inTransaction(tx -> {
             tx.subscriptions().insert(s, secrets.seal(s.id(), secret));
@@ -81,8 +88,11 @@ public final class SubscriptionRegistry {
             Subscription before = tx.subscriptions().lockById(id).orElseThrow(() -> unknown(id));
             boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
             String reason = enabled ? null : change.enabled() != null ? "disabled by " + actor.name() : before.disabledReason();
+            String signing = change.signing() == null ? before.signing() : signing(change.signing(), before.format());
             Subscription after = new Subscription(id, name != null ? name : before.name(), url != null ? url : before.url(),
-                    types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now);
+                    types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now,
+                    change.mapping() != null ? change.mapping() : before.mapping(),
+                    change.filter() != null ? change.filter() : before.filter(), signing);
             tx.subscriptions().update(after);
             tx.audit().record(now, new AuditRecord(actor, "subscription.update", "subscription", id,
                     AuditRecord.fields(fields(before)), AuditRecord.fields(fields(after))));
@@ -111,7 +121,43 @@ public final class SubscriptionRegistry {
         if (s.disabledReason() != null) {
             out.put("disabledReason", s.disabledReason());
         }
+        out.put("signing", s.signing());
+        // the rules in their readable form; audit state is a flat map of fields
+        out.put("attributeMapping", s.mapping().fields().stream().map(AttributeMapping.Field::to).toList());
+        if (!s.filter().isNone()) {
+            PersonFilter f = s.filter();
+            Map<String, Object> filter = new LinkedHashMap<>();
+            filter.put("personas", f.personas().stream().map(k -> k.wireName()).sorted().toList());
+            filter.put("departments", f.departments().stream().sorted().toList());
+            filter.put("sourceKinds", f.sourceKinds().stream().map(k -> k.wireName()).sorted().toList());
+            filter.put("states", f.states().stream().map(k -> k.wireName()).sorted().toList());
+            out.put("personFilter", filter);
+        }
         return out;
+    }
+
+    private static String format(String format) {
+        if (format == null || format.equals(Subscription.STANDARD_WEBHOOKS)) {
+            return Subscription.STANDARD_WEBHOOKS;
+        }
+        if (format.equals(Subscription.SET)) {
+            return Subscription.SET;
+        }
+        throw new SubscriptionException(400, "'format' must be standard-webhooks or set");
+    }
+
+    /** Ed25519 ({@code v1a}) is a Standard Webhooks signature; a SET is signed by the server's key anyway. */
+    private static String signing(String signing, String format) {
+        if (signing == null || signing.equals(Subscription.HMAC)) {
+            return Subscription.HMAC;
+        }
+        if (!signing.equals(Subscription.ED25519)) {
+            throw new SubscriptionException(400, "'signing' must be hmac or ed25519");
+        }
+        if (!format.equals(Subscription.STANDARD_WEBHOOKS)) {
+            throw new SubscriptionException(400, "'signing' ed25519 is for the standard-webhooks format only");
+        }
+        return Subscription.ED25519;
     }
 
     private static SubscriptionException unknown(String id) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,6 +20,11 @@ public final class WebhookSigner {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return PREFIX + Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** One signature per secret, space-separated: a receiver holding any one of the secrets verifies it. */
+    public static String signAll(List<String> secrets, String id, long timestampSeconds, byte[] body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, id, timestampSeconds, body)).toList());
     }
 
     /** The {@code webhook-signature} value for {@code id.timestamp.body}, keyed by the secret's decoded bytes. */

@@ -2,9 +2,11 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.EVENT_SNAPSHOT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.DeliveryClaims;
 import dev.rollcall.delivery.rules.EncryptedSecret;
@@ -12,10 +14,11 @@ import dev.rollcall.store.generated.enums.DeliveryStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SelectForUpdateWaitStep;
-import org.jooq.impl.DSL;
 
 /**
  * Claims due deliveries in a short READ COMMITTED transaction (the pool's isolation). Each status is
@@ -29,9 +32,11 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
     private static final List<DeliveryStatus> CLAIM_ORDER = List.of(DeliveryStatus.leased, DeliveryStatus.failed,
             DeliveryStatus.pending);
     private final Transactions transactions;
+    private final RulesJson rules;
 
-    public StoreDeliveryClaims(Transactions transactions) {
+    public StoreDeliveryClaims(Transactions transactions, RulesJson rules) {
         this.transactions = transactions;
+        this.rules = rules;
     }
 
     @Override
@@ -51,7 +56,7 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
             tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.leased).set(DELIVERY.LEASE_OWNER, owner)
                     .set(DELIVERY.LEASE_UNTIL, until).set(DELIVERY.NEXT_ATTEMPT_AT, until)
                     .where(DELIVERY.PK.in(pks)).execute();
-            return details(tx, pks);
+            return details(tx, pks, at);
         });
     }
 
@@ -68,20 +73,34 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .forUpdate();
     }
 
-    private static List<ClaimedDelivery> details(DSLContext tx, List<Long> pks) {
-        var secretPk = DSL.select(DSL.max(SUBSCRIPTION_SECRET.PK)).from(SUBSCRIPTION_SECRET)
-                .where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(SUBSCRIPTION.PK));
-        return tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
-                        SUBSCRIPTION.ENABLED, SUBSCRIPTION_SECRET.NONCE, SUBSCRIPTION_SECRET.CIPHERTEXT, EVENT.ID, EVENT.TYPE,
-                        EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID, EVENT.CREATED_AT, EVENT.PAYLOAD)
+    private List<ClaimedDelivery> details(DSLContext tx, List<Long> pks, LocalDateTime now) {
+        var rows = tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
+                        SUBSCRIPTION.ENABLED, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
+                        EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT, SUBSCRIPTION.FORMAT, SUBSCRIPTION.SIGNING,
+                        SUBSCRIPTION.ATTRIBUTE_MAPPING)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
                 .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
-                .leftJoin(SUBSCRIPTION_SECRET).on(SUBSCRIPTION_SECRET.PK.eq(secretPk))
+                .leftJoin(EVENT_SNAPSHOT).on(EVENT_SNAPSHOT.EVENT_ID.eq(DELIVERY.EVENT_ID))
                 .where(DELIVERY.PK.in(pks))
                 .orderBy(DELIVERY.PK)
-                .fetch(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8() == null ? null : new EncryptedSecret(r.value8(), r.value9()), r.value10(),
-                        r.value11(), r.value12(), r.value13(), r.value14(), Clock.fromDb(r.value15()), r.value16().data()));
+                .fetch();
+        Map<Long, List<EncryptedSecret>> secrets = validSecrets(tx, rows.stream().map(r -> r.value4()).distinct().toList(), now);
+        return rows.map(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                r.value7(), secrets.getOrDefault(r.value4(), List.of()), r.value8(), r.value9(), r.value10(), r.value11(),
+                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), SubscriptionStore.text(r.value15()), r.value16(), r.value17(),
+                rules.storedMapping(SubscriptionStore.text(r.value18()))));
+    }
+
+    /** Per subscription its secrets that still sign: the current one first, then those whose overlap has not run out. */
+    static Map<Long, List<EncryptedSecret>> validSecrets(DSLContext tx, List<Long> subscriptionPks, LocalDateTime now) {
+        Map<Long, List<EncryptedSecret>> out = new HashMap<>();
+        tx.select(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, SUBSCRIPTION_SECRET.NONCE, SUBSCRIPTION_SECRET.CIPHERTEXT)
+                .from(SUBSCRIPTION_SECRET)
+                .where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.in(subscriptionPks))
+                .and(SUBSCRIPTION_SECRET.EXPIRES_AT.isNull().or(SUBSCRIPTION_SECRET.EXPIRES_AT.gt(now)))
+                .orderBy(SUBSCRIPTION_SECRET.PK.desc())
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new EncryptedSecret(r.value2(), r.value3())));
+        return out;
     }
 }

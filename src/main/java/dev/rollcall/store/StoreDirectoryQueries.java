@@ -1,7 +1,5 @@
 package dev.rollcall.store;
 
-import static dev.rollcall.store.generated.Tables.ACCOUNT;
-import static dev.rollcall.store.generated.Tables.PERSON;
 
 import dev.rollcall.directory.Account;
 import dev.rollcall.directory.DirectoryQueries;
@@ -10,17 +8,12 @@ import dev.rollcall.directory.Group;
 import dev.rollcall.directory.GroupMembership;
 import dev.rollcall.directory.Member;
 import dev.rollcall.schema.filter.Filter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
@@ -94,43 +87,8 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
         return groupPks.isEmpty() ? Map.of() : groups.membersOf(database.dsl(), groupPks);
     }
 
-    /** Walks nested groups breadth first (each group once, so a cycle cannot loop), then names each account's person. */
     @Override
     public Optional<FlatMembership> flatMembership(long sourceId, String groupId) {
-        DSLContext db = database.dsl();
-        Optional<Group> root = groups.byId(db, sourceId, groupId, false);
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<Long, Member> users = new LinkedHashMap<>();
-        Set<Long> direct = new HashSet<>();
-        Set<Long> seenGroups = new HashSet<>(Set.of(root.get().pk()));
-        Deque<Long> pending = new ArrayDeque<>(List.of(root.get().pk()));
-        for (int depth = 0; !pending.isEmpty() && depth <= MembershipQueries.MAX_DEPTH; depth++) {
-            Map<Long, List<Member>> level = groups.membersOf(db, new ArrayList<>(pending));
-            pending.clear();
-            for (List<Member> members : level.values()) {
-                for (Member m : members) {
-                    if (m.kind() == Member.Kind.USER) {
-                        users.putIfAbsent(m.pk(), m);
-                        if (depth == 0) {
-                            direct.add(m.pk());
-                        }
-                    } else if (seenGroups.add(m.pk())) {
-                        pending.add(m.pk());
-                    }
-                }
-            }
-        }
-        Map<Long, String> personOf = new HashMap<>();
-        if (!users.isEmpty()) {
-            db.select(ACCOUNT.PK, PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
-                    .where(ACCOUNT.PK.in(users.keySet()))
-                    .forEach(r -> personOf.put(r.value1(), r.value2()));
-        }
-        List<FlatMembership.Entry> entries = users.values().stream()
-                .map(m -> new FlatMembership.Entry(m.id(), personOf.get(m.pk()), direct.contains(m.pk())))
-                .toList();
-        return Optional.of(new FlatMembership(root.get().id(), root.get().displayName(), entries));
+        return FlatMemberships.of(database.dsl(), groups, sourceId, groupId);
     }
 }

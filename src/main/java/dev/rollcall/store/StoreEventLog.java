@@ -17,12 +17,14 @@ import org.jooq.impl.DSL;
 /**
  * The event log over one transaction: every event of the change, in order, with one statement and a
  * fresh ULID each. This is the one place that sees every event as it is written; the outbox adds the
- * delivery rows of announced events here (StoreOutbox).
+ * delivery rows of announced events (StoreOutbox) when the change is about to commit, so that what a
+ * delivery shows of its person or group is what the change leaves behind.
  */
 final class StoreEventLog implements EventLog {
     private final DSLContext tx;
     private final EventJson json;
     private final StoreOutbox outbox;
+    private final List<StoreOutbox.Appended> appended = new ArrayList<>();
 
     StoreEventLog(DSLContext tx, EventJson json, StoreOutbox outbox) {
         this.tx = tx;
@@ -48,6 +50,14 @@ final class StoreEventLog implements EventLog {
                     DSL.val(JSON.valueOf(json.write(e.payload()))), DSL.val(e.announced()), DSL.val(created));
         }
         insert.execute();
-        outbox.add(tx, created, ids, events);
+        appended.add(new StoreOutbox.Appended(created, ids, List.copyOf(events)));
+    }
+
+    /** The outbox rows of everything appended in this transaction; called once, just before it commits. */
+    void beforeCommit() {
+        if (!appended.isEmpty()) {
+            outbox.add(tx, appended);
+            appended.clear();
+        }
     }
 }

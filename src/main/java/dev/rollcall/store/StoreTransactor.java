@@ -16,6 +16,11 @@ public final class StoreTransactor implements Transactor<StoreTx> {
 
     @Override
     public <T> T inTransaction(Function<? super StoreTx, T> work) {
-        return transactions.inTransaction(tx -> work.apply(new StoreTx(tx, parts)));
+        return transactions.inTransaction(tx -> {
+            StoreTx store = new StoreTx(tx, parts);
+            T result = work.apply(store);
+            store.beforeCommit();
+            return result;
+        });
     }
 }

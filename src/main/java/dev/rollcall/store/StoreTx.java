@@ -1,8 +1,11 @@
 package dev.rollcall.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.delivery.RulesJson;
+import dev.rollcall.delivery.SnapshotJson;
 import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.SigningKeyRows;
 import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.directory.AccountRows;
 import dev.rollcall.directory.DirectoryTx;
@@ -35,7 +38,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final MatchCases cases;
     private final AuthorityRules authority;
     private final SourceSettings sources;
-    private final EventLog events;
+    private final StoreEventLog events;
     private final AuditLog audit;
     private final AccountRows accountRows;
     private final GroupRows groupRows;
@@ -46,6 +49,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final HoldRows holds;
     private final SubscriptionRows subscriptions;
     private final DeliveryRows deliveries;
+    private final SigningKeyRows signingKeys;
 
     StoreTx(DSLContext tx, StoreParts parts) {
         this.persons = new PersonRows(tx, parts.persons());
@@ -83,8 +87,14 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.lifecycleRows = new StoreLifecycleRows(tx);
         this.revocations = new StoreRevocations(tx);
         this.holds = new StoreHoldRows(tx, parts.holds());
-        this.subscriptions = new SubscriptionStore(tx);
+        this.subscriptions = new SubscriptionStore(tx, parts.rules());
         this.deliveries = new StoreDeliveryRows(tx);
+        this.signingKeys = new SigningKeyStore(tx);
+    }
+
+    /** Work that must see the change complete: the outbox rows and snapshots of its events. */
+    void beforeCommit() {
+        events.beforeCommit();
     }
 
     @Override
@@ -172,15 +182,22 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         return deliveries;
     }
 
+    @Override
+    public SigningKeyRows signingKeys() {
+        return signingKeys;
+    }
+
     /** The stateless row mappers every transaction shares. */
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
-                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds) {
+                      MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds,
+                      RulesJson rules) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
-                    memberships, new CredentialStore(), new StoreOutbox(), new HoldJson(json));
+                    memberships, new CredentialStore(), new StoreOutbox(new PersonStore(json), new FactsJson(json), new GroupStore(),
+                    new SnapshotJson(json), new RulesJson(json)), new HoldJson(json), new RulesJson(json));
         }
     }
 }

@@ -3,21 +3,27 @@ package dev.rollcall.store;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
+import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.rules.EncryptedSecret;
 import dev.rollcall.delivery.rules.EventTypeFilter;
 import dev.rollcall.delivery.rules.Subscription;
 import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.store.generated.tables.records.SubscriptionRecord;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.JSON;
+import org.jooq.impl.DSL;
 
 /** The subscription registry over one transaction; secrets are written sealed and never read back here. */
 final class SubscriptionStore implements SubscriptionRows {
     private final DSLContext tx;
+    private final RulesJson rules;
 
-    SubscriptionStore(DSLContext tx) {
+    SubscriptionStore(DSLContext tx, RulesJson rules) {
         this.tx = tx;
+        this.rules = rules;
     }
 
     @Override
@@ -27,6 +33,8 @@ final class SubscriptionStore implements SubscriptionRows {
                 .set(SUBSCRIPTION.EVENT_TYPES, s.eventTypes().stored()).set(SUBSCRIPTION.FORMAT, s.format())
                 .set(SUBSCRIPTION.ENABLED, s.enabled()).set(SUBSCRIPTION.DISABLED_REASON, s.disabledReason())
                 .set(SUBSCRIPTION.CREATED_AT, Clock.toDb(s.createdAt())).set(SUBSCRIPTION.UPDATED_AT, Clock.toDb(s.updatedAt()))
+                .set(SUBSCRIPTION.ATTRIBUTE_MAPPING, json(rules.store(s.mapping())))
+                .set(SUBSCRIPTION.PERSON_FILTER, json(rules.store(s.filter()))).set(SUBSCRIPTION.SIGNING, s.signing())
                 .returningResult(SUBSCRIPTION.PK).fetchOne().value1();
         tx.insertInto(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, pk)
                 .set(SUBSCRIPTION_SECRET.NONCE, secret.nonce()).set(SUBSCRIPTION_SECRET.CIPHERTEXT, secret.ciphertext())
@@ -35,7 +43,7 @@ final class SubscriptionStore implements SubscriptionRows {
 
     @Override
     public Optional<Subscription> lockById(String id) {
-        return tx.selectFrom(SUBSCRIPTION).where(SUBSCRIPTION.ID.eq(id)).forUpdate().fetchOptional(SubscriptionStore::toSubscription);
+        return tx.selectFrom(SUBSCRIPTION).where(SUBSCRIPTION.ID.eq(id)).forUpdate().fetchOptional(r -> toSubscription(r, rules));
     }
 
     @Override
@@ -43,7 +51,25 @@ final class SubscriptionStore implements SubscriptionRows {
         tx.update(SUBSCRIPTION).set(SUBSCRIPTION.NAME, s.name()).set(SUBSCRIPTION.URL, s.url())
                 .set(SUBSCRIPTION.EVENT_TYPES, s.eventTypes().stored()).set(SUBSCRIPTION.ENABLED, s.enabled())
                 .set(SUBSCRIPTION.DISABLED_REASON, s.disabledReason()).set(SUBSCRIPTION.UPDATED_AT, Clock.toDb(s.updatedAt()))
+                .set(SUBSCRIPTION.ATTRIBUTE_MAPPING, json(rules.store(s.mapping())))
+                .set(SUBSCRIPTION.PERSON_FILTER, json(rules.store(s.filter()))).set(SUBSCRIPTION.SIGNING, s.signing())
                 .where(SUBSCRIPTION.ID.eq(s.id())).execute();
+    }
+
+    @Override
+    public void rotateSecret(String id, EncryptedSecret fresh, Instant now, Instant previousUntil) {
+        var pk = DSL.select(SUBSCRIPTION.PK).from(SUBSCRIPTION).where(SUBSCRIPTION.ID.eq(id));
+        long subscriptionPk = tx.fetchValue(pk);
+        LocalDateTime at = Clock.toDb(now);
+        LocalDateTime until = Clock.toDb(previousUntil);
+        tx.deleteFrom(SUBSCRIPTION_SECRET).where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(subscriptionPk))
+                .and(SUBSCRIPTION_SECRET.EXPIRES_AT.le(at)).execute();
+        tx.update(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.EXPIRES_AT, until)
+                .where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(subscriptionPk))
+                .and(SUBSCRIPTION_SECRET.EXPIRES_AT.isNull().or(SUBSCRIPTION_SECRET.EXPIRES_AT.gt(until))).execute();
+        tx.insertInto(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, subscriptionPk)
+                .set(SUBSCRIPTION_SECRET.NONCE, fresh.nonce()).set(SUBSCRIPTION_SECRET.CIPHERTEXT, fresh.ciphertext())
+                .set(SUBSCRIPTION_SECRET.CREATED_AT, at).execute();
     }
 
     /** Deliveries, attempts and the secret go with it (ON DELETE CASCADE). */
@@ -59,8 +85,17 @@ final class SubscriptionStore implements SubscriptionRows {
                 .where(SUBSCRIPTION.PK.eq(subscriptionPk)).and(SUBSCRIPTION.ENABLED.isTrue()).execute() == 1;
     }
 
-    static Subscription toSubscription(SubscriptionRecord r) {
+    static Subscription toSubscription(SubscriptionRecord r, RulesJson rules) {
         return new Subscription(r.getId(), r.getName(), r.getUrl(), EventTypeFilter.parse(r.getEventTypes()), r.getFormat(),
-                r.getEnabled(), r.getDisabledReason(), Clock.fromDb(r.getCreatedAt()), Clock.fromDb(r.getUpdatedAt()));
+                r.getEnabled(), r.getDisabledReason(), Clock.fromDb(r.getCreatedAt()), Clock.fromDb(r.getUpdatedAt()),
+                rules.storedMapping(text(r.getAttributeMapping())), rules.storedFilter(text(r.getPersonFilter())), r.getSigning());
+    }
+
+    static JSON json(String text) {
+        return text == null ? null : JSON.valueOf(text);
+    }
+
+    static String text(JSON value) {
+        return value == null ? null : value.data();
     }
 }

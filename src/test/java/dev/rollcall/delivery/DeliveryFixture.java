@@ -8,7 +8,9 @@ import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.RollcallServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Subscriptions, SCIM pushes and bounded waits on the movable clock, for the delivery tests. */
@@ -17,6 +19,7 @@ final class DeliveryFixture {
     private final RollcallServerExtension server;
     private final String writer;
     private final List<WebhookReceiver> receivers = new ArrayList<>();
+    private final Map<WebhookReceiver, String> secrets = new HashMap<>();
 
     DeliveryFixture(RollcallServerExtension server, String writer) {
         this.server = server;
@@ -45,7 +48,13 @@ final class DeliveryFixture {
         HttpResult r = server.post("/api/v1/subscriptions", writer, body.toString());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         receiver.secret(r.jsonBody().get("secret").asText());
+        secrets.put(receiver, r.jsonBody().get("secret").asText());
         return r.jsonBody().get("id").asText();
+    }
+
+    /** The secret shown when the receiver's subscription was created. */
+    String secretOf(WebhookReceiver receiver) {
+        return secrets.get(receiver);
     }
 
     /** An HRIS employee; returns the SCIM id. */

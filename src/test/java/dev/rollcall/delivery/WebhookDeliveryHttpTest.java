@@ -140,7 +140,7 @@ class WebhookDeliveryHttpTest {
                 "{\"name\":\"x\",\"url\":\"http://127.0.0.1/\",\"eventTypes\":\"person.*\"}",
                 "{\"name\":\"\",\"url\":\"http://127.0.0.1/\",\"eventTypes\":[\"person.*\"]}",
                 "{\"name\":\"x\",\"url\":\"http://u:p@127.0.0.1/\",\"eventTypes\":[\"person.*\"]}",
-                "{\"name\":\"x\",\"url\":\"http://127.0.0.1/\",\"eventTypes\":[\"person.*\"],\"format\":\"set\"}",
+                "{\"name\":\"x\",\"url\":\"http://127.0.0.1/\",\"eventTypes\":[\"person.*\"],\"format\":\"jwt\"}",
                 "{\"name\":\"x\",\"url\":\"http://127.0.0.1/\",\"eventTypes\":[\"person.*\"],\"secret\":\"mine\"}")) {
             HttpResult r = server.post("/api/v1/subscriptions", writer, bad);
             assertThat(r.status()).as(bad + " -> " + r.body()).isEqualTo(400);

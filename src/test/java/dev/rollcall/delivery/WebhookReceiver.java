@@ -22,12 +22,30 @@ import java.util.concurrent.atomic.AtomicReference;
  * request, and verifies every signature with the Standard Webhooks reference library as it arrives.
  */
 final class WebhookReceiver implements AutoCloseable {
-    /** One request as received; {@code verified} is what the reference verifier said. */
-    record Received(String id, String host, JsonNode body, boolean verified, String verifyError, int answered) {
+    /**
+     * One request as received; {@code verified} is what the reference verifier said. {@code raw} and
+     * {@code headers} (names in lower case) are kept so a test can check it against other keys too.
+     */
+    record Received(String id, String host, JsonNode body, boolean verified, String verifyError, int answered, String raw,
+                    Map<String, List<String>> headers) {
+
+        /** Whether the Standard Webhooks reference library accepts it with this secret. */
+        boolean verifiesWith(String secret) {
+            try {
+                new Webhook(secret).verify(raw, headers);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
     }
 
-    /** What to answer: status and extra headers. */
-    record Reply(int status, Map<String, String> headers) {
+    /** What to answer: status, extra headers and a body ({@code answer <status>} when null). */
+    record Reply(int status, Map<String, String> headers, String body) {
+        Reply(int status, Map<String, String> headers) {
+            this(status, headers, null);
+        }
+
         static Reply of(int status) {
             return new Reply(status, Map.of());
         }
@@ -53,6 +71,9 @@ final class WebhookReceiver implements AutoCloseable {
             boolean ok = false;
             String error = null;
             try {
+                if (verifier == null) {
+                    throw new IllegalStateException("no Standard Webhooks secret (a SET receiver)");
+                }
                 verifier.verify(body, headers);
                 ok = true;
             } catch (Exception e) {
@@ -60,15 +81,24 @@ final class WebhookReceiver implements AutoCloseable {
             }
             String id = headers.getOrDefault("webhook-id", List.of("")).get(0);
             Reply r = reply.get();
-            received.add(new Received(id, exchange.getRequestHeaders().getFirst("Host"), json.readTree(body), ok, error,
-                    r.status()));
+            received.add(new Received(id, exchange.getRequestHeaders().getFirst("Host"), parse(body), ok, error,
+                    r.status(), body, headers));
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            byte[] answer = ("answer " + r.status()).getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (r.body() != null ? r.body() : "answer " + r.status()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(r.status(), answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
         http.start();
+    }
+
+    /** JSON bodies as a tree; any other body (a SET) as a text node. */
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(body);
+        }
     }
 
     /** The secret the subscription was created with (shown once), for the verifier. */

@@ -41,7 +41,8 @@ class DeliveryClaimsTest {
     @BeforeAll
     void deliveries() {
         db = new FilterTestDatabase();
-        claims = new StoreDeliveryClaims(new Transactions(db.database()));
+        claims = new StoreDeliveryClaims(new Transactions(db.database()),
+                new dev.rollcall.delivery.RulesJson(new com.fasterxml.jackson.databind.ObjectMapper()));
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             subscription = tx.insertInto(SUBSCRIPTION).set(SUBSCRIPTION.ID, "s-1").set(SUBSCRIPTION.NAME, "lms")

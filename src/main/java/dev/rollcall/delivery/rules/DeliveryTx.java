@@ -9,4 +9,6 @@ public interface DeliveryTx {
     DeliveryRows deliveries();
 
     AuditLog audit();
+
+    SigningKeyRows signingKeys();
 }

@@ -12,6 +12,13 @@ public interface SubscriptionRows {
 
     void update(Subscription subscription);
 
+    /**
+     * Adds {@code fresh} as the current secret of the subscription; the secrets that were valid until
+     * now stay valid until {@code previousUntil} (an earlier expiry is kept), those already expired at
+     * {@code now} are deleted.
+     */
+    void rotateSecret(String id, EncryptedSecret fresh, Instant now, Instant previousUntil);
+
     void delete(String id);
 
     /** Disables the subscription behind a delivery (410 Gone); false when it is already disabled. */

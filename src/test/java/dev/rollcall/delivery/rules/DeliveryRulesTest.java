@@ -38,12 +38,14 @@ class DeliveryRulesTest {
 
     @Test
     void unannouncedEventsAreRoutedNowhere() {
-        List<SubscriptionTarget> subs = List.of(new SubscriptionTarget(1, EventTypeFilter.of(List.of("person.*"))),
-                new SubscriptionTarget(2, EventTypeFilter.of(List.of("group.*"))));
+        List<SubscriptionTarget> subs = List.of(new SubscriptionTarget(1, EventTypeFilter.of(List.of("person.*")),
+                PersonFilter.NONE), new SubscriptionTarget(2, EventTypeFilter.of(List.of("group.*")), PersonFilter.NONE));
         EventPayload p = new EventPayload.PersonCreated("p1", Map.of(), null, null);
         OutboxRouting routing = new OutboxRouting();
-        assertThat(routing.subscribers(subs, NewEvent.aboutPerson(p, "p1", 1, null, true))).containsExactly(1L);
-        assertThat(routing.subscribers(subs, NewEvent.aboutPerson(p, "p1", 1, null, false))).isEmpty();
+        assertThat(routing.subscribers(subs, NewEvent.aboutPerson(p, "p1", 1, null, true), () -> {
+            throw new AssertionError("no filter needs the snapshot");
+        })).containsExactly(1L);
+        assertThat(routing.subscribers(subs, NewEvent.aboutPerson(p, "p1", 1, null, false), () -> null)).isEmpty();
     }
 
     @Test
