@@ -7,6 +7,7 @@ import dev.rollcall.admin.LifecycleResource;
 import dev.rollcall.admin.PoliciesResource;
 import dev.rollcall.admin.TimersResource;
 import dev.rollcall.directory.HoldDecisions;
+import dev.rollcall.directory.HoldResumer;
 import dev.rollcall.identity.AccountResolution;
 import dev.rollcall.identity.CurrentAuthority;
 import dev.rollcall.identity.IdentityAdministration;
@@ -52,6 +53,11 @@ final class LifecycleServices {
 
     HoldDecisions decisions() {
         return decisions;
+    }
+
+    /** The background task that finishes approvals a restart cut short. */
+    HoldResumer resumer() {
+        return new HoldResumer(new StoreHoldQueries(database, json), decisions);
     }
 
     PersonLifecycle lifecycle() {

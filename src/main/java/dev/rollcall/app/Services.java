@@ -144,6 +144,7 @@ public final class Services implements AutoCloseable {
         background.register(new DatabaseWatch(bootstrap.database(), config.dbTimeouts().health()));
         background.register(new AuditSealer(auditChain, clock));
         background.register(timers);
+        background.register(this.lifecycle.resumer());
         SecureRandom random = new SecureRandom();
         this.webhooks = MasterKeys.resolve(config, random)
                 .map(key -> new WebhookServices(config.delivery(), config.formats(), bootstrap.database(), transactions, store,

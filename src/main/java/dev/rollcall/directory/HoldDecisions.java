@@ -19,12 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * IT's decision on a hold. Approve runs each held push's person-level step in arrival order, each in
  * a transaction of its own, as if the push had just arrived (with its own facts and actor, on
  * today's clock); pushes that arrive meanwhile still join the hold and are applied after it, so the
- * order per account holds. An approval cut short (a restart) is resumed by approving again. Reject
+ * order per account holds. An approval cut short (a restart) is resumed by {@link HoldResumer}, or by
+ * approving again. Reject
  * discards the held steps; the accounts keep the data their pushes stored.
  */
 public final class HoldDecisions {
@@ -33,6 +36,7 @@ public final class HoldDecisions {
     private final AccountResolution resolution;
     private final PersonLifecycle lifecycle;
     private final Clock clock;
+    private final Set<String> applying = ConcurrentHashMap.newKeySet();
 
     public HoldDecisions(Transactor<? extends DirectoryTx> transactions, AccountResolution resolution,
                          PersonLifecycle lifecycle, Clock clock) {
@@ -56,6 +60,20 @@ public final class HoldDecisions {
             }
             return h;
         });
+        applying.add(hold.id());
+        try {
+            return applyAll(hold, actor);
+        } finally {
+            applying.remove(hold.id());
+        }
+    }
+
+    /** Whether an approval of this hold is running in this process (the resumer leaves it alone). */
+    public boolean isApplying(String holdId) {
+        return applying.contains(holdId);
+    }
+
+    private int applyAll(Hold hold, Actor actor) {
         int applied = 0;
         while (!Thread.currentThread().isInterrupted()) {
             // read a bounded batch in arrival order, then apply each in a transaction of its own

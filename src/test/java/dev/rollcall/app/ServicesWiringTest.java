@@ -26,7 +26,7 @@ class ServicesWiringTest {
         MutableClock clock = MutableClock.startingNow();
         try (Services services = Services.open(Config.fromEnvironment(env), clock)) {
             assertThat(services.clock()).isSameAs(clock);
-            assertThat(services.backgroundTasks()).containsExactly("database-watch", "audit-sealer", "lifecycle-timers",
+            assertThat(services.backgroundTasks()).containsExactly("database-watch", "audit-sealer", "lifecycle-timers", "hold-resumer",
                     "webhook-dispatcher");
             assertThat(services.database().dsl().fetchCount(AUDIT)).isZero();
             assertThat(services.database().dsl().fetchCount(AUTHORITY_MATRIX)).isZero();

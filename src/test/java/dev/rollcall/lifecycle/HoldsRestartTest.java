@@ -3,6 +3,7 @@ package dev.rollcall.lifecycle;
 import static dev.rollcall.lifecycle.LifecyclePushes.personId;
 import static dev.rollcall.lifecycle.LifecyclePushes.terminated;
 import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.HOLD;
 import static dev.rollcall.store.generated.Tables.TIMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,7 @@ import dev.rollcall.app.Services;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.AdminScope;
 import dev.rollcall.identity.SourceKind;
+import dev.rollcall.store.generated.enums.HoldStatus;
 import dev.rollcall.store.generated.enums.TimerStatus;
 import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.MutableClock;
@@ -134,5 +136,33 @@ class HoldsRestartTest {
         assertThat(events("person.deprovisioned")).isEqualTo(3);
         assertThat(services.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.fired))).isEqualTo(3);
         assertThat(services.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.pending))).isEqualTo(4);
+    }
+
+    @Test
+    void anApprovalCutShortByARestartIsFinishedAtStartWithoutAskingAgain() {
+        serve();
+        String hr = services.sourceAdministration().addSource(OPERATOR, "workday", SourceKind.HRIS, null).token();
+        String writer = services.sourceAdministration().addAdminToken(OPERATOR, "it-writer", AdminScope.WRITE);
+        LifecyclePushes before = pushes();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ObjectNode employee = before.employee("mover" + i, "M-" + i);
+            JsonNode user = before.create(hr, employee);
+            before.replace(hr, user, terminated(employee, null));
+            ids.add(personId(user));
+        }
+        server.close();
+        server = null;
+        // the approval had begun (the hold is applying) when the server went down, with nothing applied yet
+        Services offline = Services.open(config, clock);
+        assertThat(offline.database().dsl().update(HOLD).set(HOLD.STATUS, HoldStatus.applying)
+                .where(HOLD.STATUS.eq(HoldStatus.open)).execute()).isEqualTo(1);
+        offline.close();
+
+        serve();
+        LifecyclePushes after = pushes();
+        ids.subList(3, 6).forEach(id -> after.awaitState(writer, id, "suspended"));
+        assertThat(events("person.suspended")).isEqualTo(6);
+        assertThat(services.database().dsl().fetchCount(HOLD, HOLD.STATUS.eq(HoldStatus.approved))).isEqualTo(1);
     }
 }
