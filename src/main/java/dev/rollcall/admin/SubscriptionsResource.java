@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.delivery.SubscriptionChange;
 import dev.rollcall.delivery.SubscriptionException;
 import dev.rollcall.delivery.SubscriptionRegistry;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import dev.rollcall.delivery.rules.DeliveryQueries;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,12 +44,12 @@ public final class SubscriptionsResource {
     private final PublicUrl publicUrl;
 
     public SubscriptionsResource(SubscriptionRegistry registry, DeliveryQueries deliveries, AdminRequests requests,
-                                 ObjectMapper json, PublicUrl publicUrl) {
+                                 ObjectMapper json, PublicUrl publicUrl, DeliveryDefaults defaults) {
         this.registry = registry;
         this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
-        this.views = new SubscriptionViews(json);
+        this.views = new SubscriptionViews(json, defaults);
         this.publicUrl = publicUrl;
     }
 
@@ -64,14 +65,15 @@ public final class SubscriptionsResource {
     @POST
     public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format", "timeout", "maxAttempts");
         List<String> types = types(in);
         if (types == null) {
             throw new AdminException(400, "'eventTypes' is required");
         }
         SubscriptionRegistry.Created created = call(() -> registry.create(AdminRequests.actor(request),
                 AdminRequests.requiredText(in, "name"), AdminRequests.requiredText(in, "url"), types,
-                AdminRequests.optionalText(in, "format")));
+                AdminRequests.optionalText(in, "format"), LimitFields.orNull(LimitFields.timeout(in)),
+                LimitFields.orNull(LimitFields.maxAttempts(in))));
         ObjectNode out = views.subscription(created.subscription());
         out.put("secret", created.secret());
         return Response.created(URI.create(publicUrl.resolve("/api/v1/subscriptions/" + created.subscription().id())))
@@ -84,15 +86,15 @@ public final class SubscriptionsResource {
         return views.subscription(call(() -> registry.get(id)));
     }
 
-    /** Changes name, url, eventTypes and enabled; members left out stay as they are. */
+    /** Changes name, url, eventTypes, enabled, timeout and maxAttempts; members left out stay as they are. */
     @PATCH
     @Path("{id}")
     public ObjectNode update(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                              @PathParam("id") String id, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled", "timeout", "maxAttempts");
         SubscriptionChange change = new SubscriptionChange(nonBlank(in, "name"), nonBlank(in, "url"), types(in),
-                AdminRequests.optionalBoolean(in, "enabled"));
+                AdminRequests.optionalBoolean(in, "enabled"), LimitFields.timeout(in), LimitFields.maxAttempts(in));
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id, change)));
     }
 
@@ -100,14 +102,14 @@ public final class SubscriptionsResource {
     @Path("{id}/disable")
     public ObjectNode disable(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
-                new SubscriptionChange(null, null, null, false))));
+                SubscriptionChange.enabled(false))));
     }
 
     @POST
     @Path("{id}/enable")
     public ObjectNode enable(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id,
-                new SubscriptionChange(null, null, null, true))));
+                SubscriptionChange.enabled(true))));
     }
 
     @DELETE

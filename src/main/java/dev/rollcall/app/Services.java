@@ -291,8 +291,8 @@ public final class Services implements AutoCloseable {
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
         WebhookServices w = webhooks();
-        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
-        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));
+        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl, w.defaults()));
+        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json, w.defaults()));
         return out;
     }
 

@@ -10,7 +10,9 @@ import dev.rollcall.delivery.SubscriptionRegistry;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
 import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import dev.rollcall.delivery.rules.DeliveryQueries;
+import dev.rollcall.delivery.rules.FailureWatch;
 import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
@@ -56,12 +58,17 @@ final class WebhookServices {
 
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
     Dispatcher dispatcher(int batch) {
-        return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge, clock,
-                settings.requestTimeout(), batch);
+        return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge,
+                new FailureWatch(settings.disableAfter()), clock, settings.requestTimeout(), batch);
     }
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The server's timeout and maximum of attempts, for subscriptions without their own. */
+    DeliveryDefaults defaults() {
+        return new DeliveryDefaults(settings.requestTimeout(), judge.defaultMaxAttempts());
     }
 
     SubscriptionRegistry registry() {

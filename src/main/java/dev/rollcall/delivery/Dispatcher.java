@@ -3,7 +3,9 @@ package dev.rollcall.delivery;
 import dev.rollcall.delivery.rules.AttemptRecord;
 import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryLimits;
 import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.FailureWatch;
 import dev.rollcall.delivery.rules.RetryAfter;
 import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.kernel.BackgroundTask;
@@ -47,7 +49,7 @@ public final class Dispatcher implements BackgroundTask {
     private final SecretBox secrets;
     private final GuardedSender sender;
     private final WebhookBody bodies;
-    private final Verdict.Judge judge;
+    private final DeliveryOutcomes outcomes;
     private final Clock clock;
     private final Duration requestTimeout;
     private final Duration lease;
@@ -56,8 +58,8 @@ public final class Dispatcher implements BackgroundTask {
     private final ExecutorService senders;
 
     public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, SecretBox secrets,
-                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, Clock clock, Duration requestTimeout,
-                      int batch) {
+                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, FailureWatch watch, Clock clock,
+                      Duration requestTimeout, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
@@ -66,11 +68,12 @@ public final class Dispatcher implements BackgroundTask {
         this.secrets = secrets;
         this.sender = sender;
         this.bodies = bodies;
-        this.judge = judge;
+        this.outcomes = new DeliveryOutcomes(transactions, judge, watch);
         this.clock = clock;
         this.requestTimeout = requestTimeout;
-        // a lease outlives a whole batch of timeouts, so a slow batch is not claimed twice
-        this.lease = requestTimeout.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
+        // a lease outlives a whole batch of the longest timeouts a subscription may have, so a slow batch is not claimed twice
+        Duration longest = requestTimeout.compareTo(DeliveryLimits.MAX_TIMEOUT) > 0 ? requestTimeout : DeliveryLimits.MAX_TIMEOUT;
+        this.lease = longest.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
         this.batch = batch;
         // idle sender threads end after a while, so a stopped dispatcher leaves none behind for long
         ThreadPoolExecutor pool = new ThreadPoolExecutor(SENDERS, SENDERS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -122,31 +125,58 @@ public final class Dispatcher implements BackgroundTask {
         }
     }
 
-    private void deliverQuietly(ClaimedDelivery d) {
-        try {
-            deliver(d);
-        } catch (RuntimeException e) {
-            // stays leased and is reclaimed when the lease runs out
-            log.warn("delivery {} could not be processed: {}", d.id(), e.toString());
-        }
+    /** A delivery made ready to send: its body and signed headers. */
+    private record Prepared(byte[] body, Map<String, String> headers) {
     }
 
-    private void deliver(ClaimedDelivery d) {
+    private void deliverQuietly(ClaimedDelivery d) {
         if (!d.subscriptionEnabled() || d.secret() == null) {
-            transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
-                    Timestamps.now(clock).plus(DISABLED_RECHECK)));
+            try {
+                transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
+                        Timestamps.now(clock).plus(DISABLED_RECHECK)));
+            } catch (RuntimeException e) {
+                log.warn("delivery {} could not be set aside; its lease will run out: {}", d.id(), e.toString());
+            }
             return;
         }
+        Instant at = Timestamps.now(clock);
+        long started = System.nanoTime();
+        GuardedSender.Result result;
+        try {
+            Prepared p = prepare(d);
+            result = sender.post(URI.create(d.url()), p.headers(), p.body(), d.limits().timeoutOr(requestTimeout));
+        } catch (RuntimeException e) {
+            // Rollcall's own failure before anything was answered (a rendering bug, an unopenable secret):
+            // an attempt without an answer, so that it backs off and ends dead instead of coming back on every lease
+            log.warn("delivery {} could not be processed", d.id(), e);
+            recordQuietly(d, new AttemptRecord(at, Duration.ofNanos(System.nanoTime() - started).toMillis(), null,
+                    "Rollcall could not process this delivery (" + e.getClass().getSimpleName() + "); see the server log",
+                    null), Optional.empty(), false);
+            return;
+        }
+        long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        record(d, result, at, latencyMs);
+    }
+
+    private Prepared prepare(ClaimedDelivery d) {
         byte[] body = bodies.of(d);
         Instant sentAt = Timestamps.now(clock);
         long timestamp = sentAt.getEpochSecond();
         String secret = secrets.open(d.subscriptionId(), d.secret());
-        Map<String, String> headers = Map.of("webhook-id", d.eventId(), "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", WebhookSigner.sign(secret, d.eventId(), timestamp, body));
-        long started = System.nanoTime();
-        GuardedSender.Result result = sender.post(URI.create(d.url()), headers, body, requestTimeout);
-        long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        record(d, result, sentAt, latencyMs);
+        return new Prepared(body, Map.of("webhook-id", d.eventId(), "webhook-timestamp", Long.toString(timestamp),
+                "webhook-signature", WebhookSigner.sign(secret, d.eventId(), timestamp, body)));
+    }
+
+    /** An outcome that cannot be written (the database is away, or keeps deadlocking) leaves the lease to run out. */
+    private void recordQuietly(ClaimedDelivery d, AttemptRecord attempt, Optional<Duration> retryAfter, boolean receiversFault) {
+        try {
+            if (outcomes.record(d, owner, attempt, retryAfter, receiversFault) == DeliveryOutcomes.Outcome.LOST_LEASE) {
+                log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("delivery {}: its outcome could not be recorded; the lease will run out and it is sent again: {}",
+                    d.id(), e.toString());
+        }
     }
 
     private void record(ClaimedDelivery d, GuardedSender.Result result, Instant at, long latencyMs) {
@@ -162,23 +192,6 @@ public final class Dispatcher implements BackgroundTask {
         } else {
             error = ((GuardedSender.Failed) result).error();
         }
-        AttemptRecord attempt = new AttemptRecord(at, latencyMs, status, error, head);
-        Verdict verdict = judge.judge(status, retryAfter, d.attempts() + 1);
-        boolean written = transactions.inTransaction(tx -> {
-            if (verdict instanceof Verdict.Delivered) {
-                return tx.deliveries().delivered(d.pk(), owner, attempt);
-            }
-            if (verdict instanceof Verdict.Retry r) {
-                return tx.deliveries().retry(d.pk(), owner, attempt, at.plus(r.after()));
-            }
-            if (verdict instanceof Verdict.Gone) {
-                tx.subscriptions().disableByPk(d.subscriptionPk(), "the receiver answered 410 Gone at " + at, at);
-                return tx.deliveries().dead(d.pk(), owner, attempt, "410 Gone: subscription disabled");
-            }
-            return tx.deliveries().dead(d.pk(), owner, attempt, ((Verdict.Dead) verdict).reason() + "; last: " + error);
-        });
-        if (!written) {
-            log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
-        }
+        recordQuietly(d, new AttemptRecord(at, latencyMs, status, error, head), retryAfter, true);
     }
 }

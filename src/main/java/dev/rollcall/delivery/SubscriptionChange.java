@@ -1,7 +1,18 @@
 package dev.rollcall.delivery;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
-/** What an update sets; null members stay as they are. */
-public record SubscriptionChange(String name, String url, List<String> eventTypes, Boolean enabled) {
+/**
+ * What an update sets; null members stay as they are. {@code timeout} and {@code maxAttempts} are
+ * empty to go back to the server's default.
+ */
+public record SubscriptionChange(String name, String url, List<String> eventTypes, Boolean enabled,
+                                 Optional<Duration> timeout, Optional<Integer> maxAttempts) {
+
+    /** Only enables or disables. */
+    public static SubscriptionChange enabled(boolean enabled) {
+        return new SubscriptionChange(null, null, null, enabled, null, null);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.rollcall.delivery;
 
+import dev.rollcall.delivery.rules.DeliveryLimits;
 import dev.rollcall.delivery.rules.EventTypeFilter;
 import dev.rollcall.delivery.rules.Subscription;
 import dev.rollcall.delivery.rules.SubscriptionQueries;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +49,14 @@ public final class SubscriptionRegistry {
     public record Created(Subscription subscription, String secret) {
     }
 
-    public Created create(Actor actor, String name, String url, List<String> eventTypes, String format) {
+    public Created create(Actor actor, String name, String url, List<String> eventTypes, String format,
+                          Duration timeout, Integer maxAttempts) {
         if (format != null && !format.equals(Subscription.STANDARD_WEBHOOKS)) {
             throw new SubscriptionException(400, "'format' must be standard-webhooks (the only format of this release)");
         }
         Instant now = Timestamps.now(clock);
         Subscription s = new Subscription(UUID.randomUUID().toString(), name(name), url(url), types(eventTypes),
-                Subscription.STANDARD_WEBHOOKS, true, null, now, now);
+                Subscription.STANDARD_WEBHOOKS, true, null, now, now, limits(timeout, maxAttempts), null);
         String secret = WebhookSigner.newSecret(random);
         transactions.inTransaction(tx -> {
             tx.subscriptions().insert(s, secrets.seal(s.id(), secret));
@@ -81,8 +84,13 @@ public final class SubscriptionRegistry {
             Subscription before = tx.subscriptions().lockById(id).orElseThrow(() -> unknown(id));
             boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
             String reason = enabled ? null : change.enabled() != null ? "disabled by " + actor.name() : before.disabledReason();
+            DeliveryLimits limits = limits(change.timeout() == null ? before.limits().timeout() : change.timeout().orElse(null),
+                    change.maxAttempts() == null ? before.limits().maxAttempts() : change.maxAttempts().orElse(null));
+            // enabled again: the failing period starts afresh, else the next failure would disable it at once
+            Instant failingSince = enabled && !before.enabled() ? null : before.failingSince();
             Subscription after = new Subscription(id, name != null ? name : before.name(), url != null ? url : before.url(),
-                    types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now);
+                    types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now,
+                    limits, failingSince);
             tx.subscriptions().update(after);
             tx.audit().record(now, new AuditRecord(actor, "subscription.update", "subscription", id,
                     AuditRecord.fields(fields(before)), AuditRecord.fields(fields(after))));
@@ -110,6 +118,12 @@ public final class SubscriptionRegistry {
         out.put("enabled", s.enabled());
         if (s.disabledReason() != null) {
             out.put("disabledReason", s.disabledReason());
+        }
+        if (s.limits().timeout() != null) {
+            out.put("timeout", s.limits().timeout().toString());
+        }
+        if (s.limits().maxAttempts() != null) {
+            out.put("maxAttempts", s.limits().maxAttempts());
         }
         return out;
     }
@@ -150,6 +164,14 @@ public final class SubscriptionRegistry {
             throw new SubscriptionException(400, "'url' must not carry user info or a fragment");
         }
         return uri.toString();
+    }
+
+    private static DeliveryLimits limits(Duration timeout, Integer maxAttempts) {
+        try {
+            return new DeliveryLimits(timeout, maxAttempts);
+        } catch (IllegalArgumentException e) {
+            throw new SubscriptionException(400, e.getMessage());
+        }
     }
 
     private static EventTypeFilter types(List<String> eventTypes) {

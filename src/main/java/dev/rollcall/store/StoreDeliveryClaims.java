@@ -73,7 +73,8 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .where(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK.eq(SUBSCRIPTION.PK));
         return tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
                         SUBSCRIPTION.ENABLED, SUBSCRIPTION_SECRET.NONCE, SUBSCRIPTION_SECRET.CIPHERTEXT, EVENT.ID, EVENT.TYPE,
-                        EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID, EVENT.CREATED_AT, EVENT.PAYLOAD)
+                        EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID, EVENT.CREATED_AT, EVENT.PAYLOAD, DELIVERY.ROUND_BASE,
+                        SUBSCRIPTION.TIMEOUT_MS, SUBSCRIPTION.MAX_ATTEMPTS)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
                 .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
@@ -82,6 +83,7 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .orderBy(DELIVERY.PK)
                 .fetch(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8() == null ? null : new EncryptedSecret(r.value8(), r.value9()), r.value10(),
-                        r.value11(), r.value12(), r.value13(), r.value14(), Clock.fromDb(r.value15()), r.value16().data()));
+                        r.value11(), r.value12(), r.value13(), r.value14(), Clock.fromDb(r.value15()), r.value16().data(),
+                        r.value17(), SubscriptionStore.limits(r.value18(), r.value19())));
     }
 }

@@ -51,7 +51,8 @@ public final class StoreDeliveryQueries implements DeliveryQueries {
         return new DeliveryView(r.get(DELIVERY.ID), r.get(SUBSCRIPTION.ID), r.get(DELIVERY.EVENT_ID), r.get(DELIVERY.EVENT_TYPE),
                 r.get(DELIVERY.PERSON_ID), r.get(DELIVERY.PERSON_SEQ), r.get(DELIVERY.STATUS).getLiteral(),
                 r.get(DELIVERY.ATTEMPTS), Clock.fromDb(r.get(DELIVERY.NEXT_ATTEMPT_AT)), r.get(DELIVERY.LAST_ERROR),
-                Clock.fromDb(r.get(DELIVERY.CREATED_AT)), Clock.fromDb(r.get(DELIVERY.FINISHED_AT)), attempts);
+                Clock.fromDb(r.get(DELIVERY.CREATED_AT)), Clock.fromDb(r.get(DELIVERY.FINISHED_AT)), attempts,
+                r.get(DELIVERY.REPLAYS));
     }
 
 }

@@ -66,8 +66,10 @@ final class StoreDeliveryRows implements DeliveryRows {
         if (status != DeliveryStatus.delivered && status != DeliveryStatus.dead) {
             return Optional.of(ReplayOutcome.NOT_FINISHED);
         }
-        // counted afresh so that the replay gets the whole schedule; the attempt log keeps the history
-        tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.pending).set(DELIVERY.ATTEMPTS, 0)
+        // attempts keep counting (the history stays true); the round starts at the count so far, so the
+        // replay gets the whole schedule
+        tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.pending).set(DELIVERY.ROUND_BASE, DELIVERY.ATTEMPTS)
+                .set(DELIVERY.REPLAYS, DELIVERY.REPLAYS.plus(1))
                 .set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).setNull(DELIVERY.FINISHED_AT)
                 .setNull(DELIVERY.LAST_ERROR).where(DELIVERY.PK.eq(row.get().getPk())).execute();
         return Optional.of(ReplayOutcome.REPLAYED);
