@@ -8,7 +8,6 @@ import dev.rollcall.delivery.SubscriptionChange;
 import dev.rollcall.delivery.SubscriptionException;
 import dev.rollcall.delivery.SubscriptionRegistry;
 import dev.rollcall.delivery.rules.DeliveryDefaults;
-import dev.rollcall.delivery.rules.DeliveryQueries;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,26 +25,21 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
-/** /api/v1/subscriptions: the webhook registry, and each subscription's deliveries. */
+/** /api/v1/subscriptions: the webhook registry (deliveries and replays: SubscriptionDeliveriesResource). */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SubscriptionsResource {
-    private static final Set<String> STATUSES = Set.of("pending", "leased", "delivered", "failed", "dead");
-    private static final int DELIVERY_PAGE = 100;
     private final SubscriptionRegistry registry;
-    private final DeliveryQueries deliveries;
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final SubscriptionViews views;
     private final PublicUrl publicUrl;
 
-    public SubscriptionsResource(SubscriptionRegistry registry, DeliveryQueries deliveries, AdminRequests requests,
+    public SubscriptionsResource(SubscriptionRegistry registry, AdminRequests requests,
                                  ObjectMapper json, PublicUrl publicUrl, DeliveryDefaults defaults) {
         this.registry = registry;
-        this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
         this.views = new SubscriptionViews(json, defaults);
@@ -120,20 +113,6 @@ public final class SubscriptionsResource {
             return null;
         });
         return Response.noContent().build();
-    }
-
-    /** The newest 100 deliveries, optionally of one status. */
-    @GET
-    @Path("{id}/deliveries")
-    public ObjectNode deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new AdminException(400, "'status' must be one of pending, leased, delivered, failed, dead");
-        }
-        call(() -> registry.get(id));
-        ObjectNode out = json.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        deliveries.forSubscription(id, status, DELIVERY_PAGE).forEach(d -> items.add(views.delivery(d, false)));
-        return out;
     }
 
     private static String nonBlank(ObjectNode in, String field) {

@@ -15,6 +15,7 @@ import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourcesResource;
 import dev.rollcall.admin.DeliveriesResource;
+import dev.rollcall.admin.SubscriptionDeliveriesResource;
 import dev.rollcall.admin.SubscriptionsResource;
 import dev.rollcall.app.http.AuthFailureThrottle;
 import dev.rollcall.app.http.CachingCallerLookup;
@@ -291,7 +292,8 @@ public final class Services implements AutoCloseable {
         out.add(new MatchCasesResource(identityAdministration, sourceDirectory, requests, json));
         out.add(new AuthorityResource(identityAdministration, requests, json));
         WebhookServices w = webhooks();
-        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl, w.defaults()));
+        out.add(new SubscriptionsResource(w.registry(), requests, json, publicUrl, w.defaults()));
+        out.add(new SubscriptionDeliveriesResource(w.registry(), w.deliveries(), w.replays(), requests, json, w.defaults()));
         out.add(new DeliveriesResource(w.deliveries(), w.replays(), json, w.defaults()));
         return out;
     }
