@@ -294,6 +294,7 @@ public final class Services implements AutoCloseable {
         WebhookServices w = webhooks();
         out.add(new SubscriptionsResource(w.registry(), requests, json, publicUrl, w.defaults()));
         out.add(new SubscriptionDeliveriesResource(w.registry(), w.deliveries(), w.replays(), requests, json, w.defaults()));
+        out.addAll(WebhookResources.of(w, json));
         out.add(new DeliveriesResource(w.deliveries(), w.replays(), json, w.defaults()));
         return out;
     }

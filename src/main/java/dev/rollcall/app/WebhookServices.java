@@ -7,6 +7,7 @@ import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
 import dev.rollcall.delivery.SecretBox;
 import dev.rollcall.delivery.SubscriptionRegistry;
+import dev.rollcall.delivery.SubscriptionTests;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
 import dev.rollcall.delivery.rules.DeliveryClaims;
@@ -18,6 +19,7 @@ import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
 import dev.rollcall.store.StoreDeliveryQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
+import dev.rollcall.store.StoreTestTargets;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
 import java.security.SecureRandom;
@@ -39,10 +41,12 @@ final class WebhookServices {
     private final Clock clock;
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
+    private final Database database;
 
     WebhookServices(DeliverySettings settings, Database database, Transactions transactions, StoreTransactor store,
                     SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
         this.settings = settings;
+        this.database = database;
         this.secrets = secrets;
         this.store = store;
         this.clock = clock;
@@ -69,6 +73,11 @@ final class WebhookServices {
     /** The server's timeout and maximum of attempts, for subscriptions without their own. */
     DeliveryDefaults defaults() {
         return new DeliveryDefaults(settings.requestTimeout(), judge.defaultMaxAttempts());
+    }
+
+    /** The delivery-only subscription.test, sent by this process's dispatcher. */
+    SubscriptionTests tests() {
+        return new SubscriptionTests(new StoreTestTargets(database), dispatcher, json, clock);
     }
 
     SubscriptionRegistry registry() {

@@ -158,6 +158,12 @@ public final class Dispatcher implements BackgroundTask {
         record(d, result, at, latencyMs);
     }
 
+    /** Signs and sends once, recording nothing (the delivery-only subscription.test). */
+    GuardedSender.Result sendOnce(ClaimedDelivery d) {
+        Prepared p = prepare(d);
+        return sender.post(URI.create(d.url()), p.headers(), p.body(), d.limits().timeoutOr(requestTimeout));
+    }
+
     private Prepared prepare(ClaimedDelivery d) {
         byte[] body = bodies.of(d);
         Instant sentAt = Timestamps.now(clock);
