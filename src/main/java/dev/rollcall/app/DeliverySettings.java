@@ -13,16 +13,17 @@ import java.util.Optional;
 
 /**
  * Webhook delivery settings from ROLLCALL_* variables: the master key sealing signing secrets, the
- * retry schedule, the SSRF allow-list and the per-request timeout. The key's bytes are kept here and
+ * retry schedule, the SSRF allow-list, the per-request timeout, when a failing subscription is
+ * disabled, and whether /metrics is public. The key's bytes are kept here and
  * never printed.
  */
 public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySchedule, List<Cidr> allowlist,
-                               Duration requestTimeout, Duration disableAfter) {
+                               Duration requestTimeout, Duration disableAfter, boolean metricsPublic) {
 
     static DeliverySettings fromEnvironment(Map<String, String> env) {
         return new DeliverySettings(masterKey(env.get("ROLLCALL_MASTER_KEY")), schedule(env.get("ROLLCALL_WEBHOOK_RETRY_SCHEDULE")),
                 allowlist(env.get("ROLLCALL_WEBHOOK_ALLOWLIST")), timeout(env.get("ROLLCALL_WEBHOOK_TIMEOUT")),
-                disableAfter(env.get("ROLLCALL_WEBHOOK_DISABLE_AFTER")));
+                disableAfter(env.get("ROLLCALL_WEBHOOK_DISABLE_AFTER")), metricsPublic(env.get("ROLLCALL_METRICS_PUBLIC")));
     }
 
     static Optional<byte[]> masterKey(String raw) {
@@ -91,10 +92,21 @@ public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySc
         }
     }
 
+    /** Whether /metrics answers without a token (for a scraper inside a trusted network); default false. */
+    private static boolean metricsPublic(String raw) {
+        if (raw == null || raw.isBlank() || raw.trim().equals("false")) {
+            return false;
+        }
+        if (raw.trim().equals("true")) {
+            return true;
+        }
+        throw new ConfigException("ROLLCALL_METRICS_PUBLIC must be true or false, got: " + raw);
+    }
+
     /** Keeps the key out of logs and exception messages. */
     @Override
     public String toString() {
         return "DeliverySettings[masterKey=" + (masterKey.isPresent() ? "set" : "unset") + ", retrySchedule="
-                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout + ", disableAfter=" + disableAfter + "]";
+                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout + ", disableAfter=" + disableAfter + ", metricsPublic=" + metricsPublic + "]";
     }
 }

@@ -64,6 +64,7 @@ import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.StoreDirectoryQueries;
+import dev.rollcall.store.StoreHealthQueries;
 import dev.rollcall.store.StorePeopleDirectory;
 import dev.rollcall.store.StoreSourceDirectory;
 import dev.rollcall.store.StoreTimerClaims;
@@ -107,6 +108,7 @@ public final class Services implements AutoCloseable {
     private final BackgroundWork background = new BackgroundWork();
     private final Config config;
     private final WebhookServices webhooks;
+    private final Observability observability;
 
     private Services(DatabaseBootstrap bootstrap, Config config, Clock clock, DeliveryNetwork network) {
         this.bootstrap = bootstrap;
@@ -141,9 +143,11 @@ public final class Services implements AutoCloseable {
         background.register(new AuditSealer(auditChain, clock));
         background.register(timers);
         SecureRandom random = new SecureRandom();
+        this.observability = new Observability(clock);
+        observability.readFrom(new StoreHealthQueries(bootstrap.database()));
         this.webhooks = MasterKeys.resolve(config, random)
                 .map(key -> new WebhookServices(config.delivery(), bootstrap.database(), transactions, store,
-                        new SecretBox(key, random), network, random, clock, json)).orElse(null);
+                        new SecretBox(key, random), network, random, clock, json, observability.deliveries())).orElse(null);
         if (webhooks != null) {
             background.register(webhooks.dispatcher());
         }
@@ -258,6 +262,11 @@ public final class Services implements AutoCloseable {
         return out;
     }
 
+    /** The meters and the per-source activity (RollcallServer registers its request listener). */
+    Observability observability() {
+        return observability;
+    }
+
     /** The webhook dispatcher of this process (background work while serving). */
     public Dispatcher dispatcher() {
         return webhooks().dispatcher();
@@ -294,7 +303,7 @@ public final class Services implements AutoCloseable {
         WebhookServices w = webhooks();
         out.add(new SubscriptionsResource(w.registry(), requests, json, publicUrl, w.defaults()));
         out.add(new SubscriptionDeliveriesResource(w.registry(), w.deliveries(), w.replays(), requests, json, w.defaults()));
-        out.addAll(WebhookResources.of(w, json));
+        out.addAll(WebhookResources.of(w, json, observability, sourceDirectory, clock));
         out.add(new DeliveriesResource(w.deliveries(), w.replays(), json, w.defaults()));
         return out;
     }

@@ -2,6 +2,7 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.delivery.DeliveryNetwork;
+import dev.rollcall.delivery.DeliveryObserver;
 import dev.rollcall.delivery.DeliveryReplays;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
@@ -42,10 +43,13 @@ final class WebhookServices {
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
     private final Database database;
+    private final DeliveryObserver observer;
 
     WebhookServices(DeliverySettings settings, Database database, Transactions transactions, StoreTransactor store,
-                    SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json) {
+                    SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock, ObjectMapper json,
+                    DeliveryObserver observer) {
         this.settings = settings;
+        this.observer = observer;
         this.database = database;
         this.secrets = secrets;
         this.store = store;
@@ -63,7 +67,7 @@ final class WebhookServices {
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
     Dispatcher dispatcher(int batch) {
         return new Dispatcher(claims, store, secrets, sender, new WebhookBody(json), judge,
-                new FailureWatch(settings.disableAfter()), clock, settings.requestTimeout(), batch);
+                new FailureWatch(settings.disableAfter()), observer, clock, settings.requestTimeout(), batch);
     }
 
     Dispatcher dispatcher() {
@@ -78,6 +82,10 @@ final class WebhookServices {
     /** The delivery-only subscription.test, sent by this process's dispatcher. */
     SubscriptionTests tests() {
         return new SubscriptionTests(new StoreTestTargets(database), dispatcher, json, clock);
+    }
+
+    Database database() {
+        return database;
     }
 
     SubscriptionRegistry registry() {

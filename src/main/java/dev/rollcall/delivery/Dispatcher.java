@@ -50,6 +50,7 @@ public final class Dispatcher implements BackgroundTask {
     private final GuardedSender sender;
     private final WebhookBody bodies;
     private final DeliveryOutcomes outcomes;
+    private final DeliveryObserver observer;
     private final Clock clock;
     private final Duration requestTimeout;
     private final Duration lease;
@@ -58,8 +59,8 @@ public final class Dispatcher implements BackgroundTask {
     private final ExecutorService senders;
 
     public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, SecretBox secrets,
-                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, FailureWatch watch, Clock clock,
-                      Duration requestTimeout, int batch) {
+                      GuardedSender sender, WebhookBody bodies, Verdict.Judge judge, FailureWatch watch,
+                      DeliveryObserver observer, Clock clock, Duration requestTimeout, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
@@ -69,6 +70,7 @@ public final class Dispatcher implements BackgroundTask {
         this.sender = sender;
         this.bodies = bodies;
         this.outcomes = new DeliveryOutcomes(transactions, judge, watch);
+        this.observer = observer;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
         // a lease outlives a whole batch of the longest timeouts a subscription may have, so a slow batch is not claimed twice
@@ -176,9 +178,13 @@ public final class Dispatcher implements BackgroundTask {
     /** An outcome that cannot be written (the database is away, or keeps deadlocking) leaves the lease to run out. */
     private void recordQuietly(ClaimedDelivery d, AttemptRecord attempt, Optional<Duration> retryAfter, boolean receiversFault) {
         try {
-            if (outcomes.record(d, owner, attempt, retryAfter, receiversFault) == DeliveryOutcomes.Outcome.LOST_LEASE) {
+            DeliveryOutcomes.Outcome outcome = outcomes.record(d, owner, attempt, retryAfter, receiversFault);
+            if (outcome == DeliveryOutcomes.Outcome.LOST_LEASE) {
                 log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
             }
+            Instant now = Timestamps.now(clock);
+            observer.attempted(outcome.name().toLowerCase(java.util.Locale.ROOT), Duration.ofMillis(attempt.latencyMs()),
+                    outcome == DeliveryOutcomes.Outcome.DELIVERED ? Duration.between(d.eventAt(), now) : null);
         } catch (RuntimeException e) {
             log.warn("delivery {}: its outcome could not be recorded; the lease will run out and it is sent again: {}",
                     d.id(), e.toString());
