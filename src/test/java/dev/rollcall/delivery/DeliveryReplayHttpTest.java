@@ -1,5 +1,6 @@
 package dev.rollcall.delivery;
 
+import static dev.rollcall.store.generated.Tables.AUDIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,6 +120,9 @@ class DeliveryReplayHttpTest {
                 "{\"status\":\"dead\",\"from\":\"" + from + "\"}");
         assertThat(replay.status()).as(replay.body()).isEqualTo(200);
         assertThat(replay.jsonBody().get("replayed").asInt()).isEqualTo(inRange.size());
+        assertThat(server.services().database().dsl().select(AUDIT.AFTER_STATE).from(AUDIT).where(AUDIT.TARGET_ID.eq(sub))
+                .and(AUDIT.ACTION.eq("subscription.replay")).fetch(AUDIT.AFTER_STATE)).hasSize(1)
+                .allSatisfy(j -> assertThat(j.data()).contains("\"replayed\"").contains("\"dead\""));
         fx.eventually(Duration.ofMillis(20), () -> fx.deliveries(reader, sub, "delivered").size() == inRange.size());
 
         List<WebhookReceiver.Received> resent = lms.received().subList(sentBefore, lms.received().size());

@@ -1,5 +1,6 @@
 package dev.rollcall.delivery;
 
+import static dev.rollcall.store.generated.Tables.AUDIT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,8 @@ class SubscriptionLimitsHttpTest {
         fx.eventually(Duration.ofSeconds(2), () -> !subscription(sub).get("enabled").asBoolean());
         JsonNode s = subscription(sub);
         assertThat(s.get("disabledReason").asText()).contains("ROLLCALL_WEBHOOK_DISABLE_AFTER").contains("PT1M");
+        assertThat(server.services().database().dsl().select(AUDIT.ACTOR).from(AUDIT).where(AUDIT.TARGET_ID.eq(sub))
+                .and(AUDIT.ACTION.eq("subscription.disable")).fetch(AUDIT.ACTOR)).containsExactly("delivery:dispatcher");
 
         // enabled again, it starts a fresh failing period; a success ends it
         lms.reply(WebhookReceiver.Reply.of(200));
