@@ -75,6 +75,7 @@ public final class IntegrationsHealthResource {
             o.put("name", r.source().name());
             o.put("kind", r.source().kind().wireName());
             time(o, "lastRequest", a.lastRequest());
+            time(o, "lastPush", a.lastPush());
             o.put("requests", a.requests());
             o.put("clientErrors", a.clientErrors());
             o.put("serverErrors", a.serverErrors());

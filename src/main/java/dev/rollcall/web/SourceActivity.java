@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What each source's SCIM requests did, as this process saw them since it started: the last request
- * (a push or a read), and counts of all, 4xx and 5xx answers. Kept in memory on purpose: it costs no
+ * What each source's SCIM requests did, as this process saw them since it started: the last request,
+ * the last push (a POST, PUT, PATCH or DELETE), and counts of all, 4xx and 5xx answers. Kept in memory on purpose: it costs no
  * write per request, and the health answer says it is per instance and since when. Requests refused
  * before a source was known (a bad token) belong to no source and are not here.
  */
@@ -24,12 +24,16 @@ public final class SourceActivity {
     }
 
     /** One source's numbers. */
-    public record Snapshot(Instant lastRequest, long requests, long clientErrors, long serverErrors) {
+    public record Snapshot(Instant lastRequest, Instant lastPush, long requests, long clientErrors, long serverErrors) {
     }
 
-    public void record(String source, int status) {
+    public void record(String source, String method, int status) {
         Counts c = bySource.computeIfAbsent(source, k -> new Counts());
-        c.last.set(clock.instant());
+        Instant now = clock.instant();
+        c.last.set(now);
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+            c.lastPush.set(now);
+        }
         c.requests.incrementAndGet();
         if (status >= 400 && status < 500) {
             c.clientErrors.incrementAndGet();
@@ -41,8 +45,8 @@ public final class SourceActivity {
     /** Empty numbers for a source without requests since {@link #since()}. */
     public Snapshot of(String source) {
         Counts c = bySource.get(source);
-        return c == null ? new Snapshot(null, 0, 0, 0)
-                : new Snapshot(c.last.get(), c.requests.get(), c.clientErrors.get(), c.serverErrors.get());
+        return c == null ? new Snapshot(null, null, 0, 0, 0)
+                : new Snapshot(c.last.get(), c.lastPush.get(), c.requests.get(), c.clientErrors.get(), c.serverErrors.get());
     }
 
     public Instant since() {
@@ -51,6 +55,7 @@ public final class SourceActivity {
 
     private static final class Counts {
         final AtomicReference<Instant> last = new AtomicReference<>();
+        final AtomicReference<Instant> lastPush = new AtomicReference<>();
         final AtomicLong requests = new AtomicLong();
         final AtomicLong clientErrors = new AtomicLong();
         final AtomicLong serverErrors = new AtomicLong();

@@ -76,6 +76,7 @@ class ObservabilityHttpTest {
         assertThat(byName.get("workday").get("requests").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(byName.get("workday").get("clientErrors").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(byName.get("workday").has("lastRequest")).isTrue();
+        assertThat(byName.get("workday").has("lastPush")).isTrue();
         assertThat(byName.get("okta").get("requests").asLong()).isZero();
         assertThat(byName.get("okta").has("lastRequest")).isFalse();
         assertThat(server.get("/api/v1/health/integrations", hr).status()).isEqualTo(403);

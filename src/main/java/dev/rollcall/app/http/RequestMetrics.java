@@ -55,7 +55,7 @@ public final class RequestMetrics implements ApplicationEventListener {
                     .tag("status", Integer.toString(status)).publishPercentileHistogram()
                     .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (source[0] != null) {
-                sources.record(source[0], status);
+                sources.record(source[0], request.getMethod(), status);
             }
         };
     }
