@@ -3,6 +3,7 @@ package dev.rollcall.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.delivery.DeliveryReplays;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import dev.rollcall.delivery.rules.DeliveryQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,10 +22,10 @@ public final class DeliveriesResource {
     private final DeliveryReplays replays;
     private final SubscriptionViews views;
 
-    public DeliveriesResource(DeliveryQueries deliveries, DeliveryReplays replays, ObjectMapper json) {
+    public DeliveriesResource(DeliveryQueries deliveries, DeliveryReplays replays, ObjectMapper json, DeliveryDefaults defaults) {
         this.deliveries = deliveries;
         this.replays = replays;
-        this.views = new SubscriptionViews(json, new dev.rollcall.delivery.RulesJson(json));
+        this.views = new SubscriptionViews(json, new dev.rollcall.delivery.RulesJson(json), defaults);
     }
 
     @GET

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.rules.AttemptRecord;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import dev.rollcall.delivery.rules.DeliveryView;
 import dev.rollcall.delivery.rules.Subscription;
 import java.time.Instant;
@@ -13,10 +14,13 @@ import java.time.Instant;
 final class SubscriptionViews {
     private final ObjectMapper json;
     private final RulesJson rules;
+    private final DeliveryDefaults defaults;
 
-    SubscriptionViews(ObjectMapper json, RulesJson rules) {
+    /** {@code defaults}: the server's timeout and maximum of attempts, shown for subscriptions without their own. */
+    SubscriptionViews(ObjectMapper json, RulesJson rules, DeliveryDefaults defaults) {
         this.json = json;
         this.rules = rules;
+        this.defaults = defaults;
     }
 
     ObjectNode subscription(Subscription s) {
@@ -34,6 +38,9 @@ final class SubscriptionViews {
         if (s.disabledReason() != null) {
             out.put("disabledReason", s.disabledReason());
         }
+        out.put("timeout", s.limits().timeoutOr(defaults.timeout()).toString());
+        out.put("maxAttempts", s.limits().maxAttemptsOr(defaults.maxAttempts()));
+        time(out, "failingSince", s.failingSince());
         out.put("created", s.createdAt().toString());
         out.put("updated", s.updatedAt().toString());
         return out;
@@ -51,6 +58,7 @@ final class SubscriptionViews {
         }
         out.put("status", d.status());
         out.put("attempts", d.attempts());
+        out.put("replays", d.replays());
         time(out, "nextAttemptAt", d.nextAttemptAt());
         if (d.lastError() != null) {
             out.put("lastError", d.lastError());

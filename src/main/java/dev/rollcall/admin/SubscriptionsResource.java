@@ -8,7 +8,7 @@ import dev.rollcall.delivery.RulesJson;
 import dev.rollcall.delivery.SubscriptionChange;
 import dev.rollcall.delivery.SubscriptionException;
 import dev.rollcall.delivery.SubscriptionRegistry;
-import dev.rollcall.delivery.rules.DeliveryQueries;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,31 +26,26 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
-/** /api/v1/subscriptions: the webhook registry, and each subscription's deliveries. */
+/** /api/v1/subscriptions: the webhook registry (deliveries and replays: SubscriptionDeliveriesResource). */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SubscriptionsResource {
-    private static final Set<String> STATUSES = Set.of("pending", "leased", "delivered", "failed", "dead");
-    private static final int DELIVERY_PAGE = 100;
     private final SubscriptionRegistry registry;
-    private final DeliveryQueries deliveries;
     private final AdminRequests requests;
     private final ObjectMapper json;
     private final RulesJson rules;
     private final SubscriptionViews views;
     private final PublicUrl publicUrl;
 
-    public SubscriptionsResource(SubscriptionRegistry registry, DeliveryQueries deliveries, AdminRequests requests,
-                                 ObjectMapper json, PublicUrl publicUrl) {
+    public SubscriptionsResource(SubscriptionRegistry registry, AdminRequests requests,
+                                 ObjectMapper json, PublicUrl publicUrl, DeliveryDefaults defaults) {
         this.registry = registry;
-        this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
         this.rules = new RulesJson(json);
-        this.views = new SubscriptionViews(json, rules);
+        this.views = new SubscriptionViews(json, rules, defaults);
         this.publicUrl = publicUrl;
     }
 
@@ -67,14 +61,16 @@ public final class SubscriptionsResource {
     @POST
     public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format", "attributeMapping", "personFilter", "signing");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "format", "attributeMapping", "personFilter", "signing",
+                "timeout", "maxAttempts");
         List<String> types = types(in);
         if (types == null) {
             throw new AdminException(400, "'eventTypes' is required");
         }
         SubscriptionRegistry.Options options = new SubscriptionRegistry.Options(AdminRequests.optionalText(in, "format"),
                 rules(() -> rules.mapping(in.get("attributeMapping"))), rules(() -> rules.filter(in.get("personFilter"))),
-                AdminRequests.optionalText(in, "signing"));
+                AdminRequests.optionalText(in, "signing"), LimitFields.orNull(LimitFields.timeout(in)),
+                LimitFields.orNull(LimitFields.maxAttempts(in)));
         SubscriptionRegistry.Created created = call(() -> registry.create(AdminRequests.actor(request),
                 AdminRequests.requiredText(in, "name"), AdminRequests.requiredText(in, "url"), types, options));
         ObjectNode out = views.subscription(created.subscription());
@@ -89,18 +85,22 @@ public final class SubscriptionsResource {
         return views.subscription(call(() -> registry.get(id)));
     }
 
-    /** Changes name, url, eventTypes, enabled, attributeMapping, personFilter, signing; members left out stay as they are. */
+    /**
+     * Changes name, url, eventTypes, enabled, attributeMapping, personFilter, signing, timeout and
+     * maxAttempts; members left out stay as they are.
+     */
     @PATCH
     @Path("{id}")
     public ObjectNode update(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                              @PathParam("id") String id, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled", "attributeMapping", "personFilter", "signing");
+        AdminRequests.onlyFields(in, "name", "url", "eventTypes", "enabled", "attributeMapping", "personFilter", "signing",
+                "timeout", "maxAttempts");
         SubscriptionChange change = new SubscriptionChange(nonBlank(in, "name"), nonBlank(in, "url"), types(in),
                 AdminRequests.optionalBoolean(in, "enabled"),
                 in.has("attributeMapping") ? rules(() -> rules.mapping(in.get("attributeMapping"))) : null,
                 in.has("personFilter") ? rules(() -> rules.filter(in.get("personFilter"))) : null,
-                AdminRequests.optionalText(in, "signing"));
+                AdminRequests.optionalText(in, "signing"), LimitFields.timeout(in), LimitFields.maxAttempts(in));
         return views.subscription(call(() -> registry.update(AdminRequests.actor(request), id, change)));
     }
 
@@ -126,20 +126,6 @@ public final class SubscriptionsResource {
             return null;
         });
         return Response.noContent().build();
-    }
-
-    /** The newest 100 deliveries, optionally of one status. */
-    @GET
-    @Path("{id}/deliveries")
-    public ObjectNode deliveries(@PathParam("id") String id, @QueryParam("status") String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw new AdminException(400, "'status' must be one of pending, leased, delivered, failed, dead");
-        }
-        call(() -> registry.get(id));
-        ObjectNode out = json.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        deliveries.forSubscription(id, status, DELIVERY_PAGE).forEach(d -> items.add(views.delivery(d, false)));
-        return out;
     }
 
     private static String nonBlank(ObjectNode in, String field) {

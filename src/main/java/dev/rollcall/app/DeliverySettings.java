@@ -1,6 +1,7 @@
 package dev.rollcall.app;
 
 import dev.rollcall.delivery.rules.Cidr;
+import dev.rollcall.delivery.rules.FailureWatch;
 import dev.rollcall.delivery.rules.RetrySchedule;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,15 +13,17 @@ import java.util.Optional;
 
 /**
  * Webhook delivery settings from ROLLCALL_* variables: the master key sealing signing secrets, the
- * retry schedule, the SSRF allow-list and the per-request timeout. The key's bytes are kept here and
+ * retry schedule, the SSRF allow-list, the per-request timeout, when a failing subscription is
+ * disabled, and whether /metrics is public. The key's bytes are kept here and
  * never printed.
  */
 public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySchedule, List<Cidr> allowlist,
-                               Duration requestTimeout) {
+                               Duration requestTimeout, Duration disableAfter, boolean metricsPublic) {
 
     static DeliverySettings fromEnvironment(Map<String, String> env) {
         return new DeliverySettings(masterKey(env.get("ROLLCALL_MASTER_KEY")), schedule(env.get("ROLLCALL_WEBHOOK_RETRY_SCHEDULE")),
-                allowlist(env.get("ROLLCALL_WEBHOOK_ALLOWLIST")), timeout(env.get("ROLLCALL_WEBHOOK_TIMEOUT")));
+                allowlist(env.get("ROLLCALL_WEBHOOK_ALLOWLIST")), timeout(env.get("ROLLCALL_WEBHOOK_TIMEOUT")),
+                disableAfter(env.get("ROLLCALL_WEBHOOK_DISABLE_AFTER")), metricsPublic(env.get("ROLLCALL_METRICS_PUBLIC")));
     }
 
     static Optional<byte[]> masterKey(String raw) {
@@ -73,10 +76,37 @@ public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySc
         }
     }
 
+    /** How long a subscription may fail without a success before it is disabled (ISO-8601, default P5D). */
+    private static Duration disableAfter(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return FailureWatch.DEFAULT;
+        }
+        try {
+            Duration d = Duration.parse(raw.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException("ROLLCALL_WEBHOOK_DISABLE_AFTER must be a positive duration, got: " + raw);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigException("ROLLCALL_WEBHOOK_DISABLE_AFTER must be an ISO-8601 duration such as P5D, got: " + raw);
+        }
+    }
+
+    /** Whether /metrics answers without a token (for a scraper inside a trusted network); default false. */
+    private static boolean metricsPublic(String raw) {
+        if (raw == null || raw.isBlank() || raw.trim().equals("false")) {
+            return false;
+        }
+        if (raw.trim().equals("true")) {
+            return true;
+        }
+        throw new ConfigException("ROLLCALL_METRICS_PUBLIC must be true or false, got: " + raw);
+    }
+
     /** Keeps the key out of logs and exception messages. */
     @Override
     public String toString() {
         return "DeliverySettings[masterKey=" + (masterKey.isPresent() ? "set" : "unset") + ", retrySchedule="
-                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout + "]";
+                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout + ", disableAfter=" + disableAfter + ", metricsPublic=" + metricsPublic + "]";
     }
 }

@@ -111,7 +111,8 @@ public final class RollcallServer implements AutoCloseable {
         rc.register(new CorrelationFilter());
         rc.register(new NoStoreFilter());
         rc.register(new HeaderSyntaxFilter());
-        rc.register(new BearerAuthFilter(services.callerLookup(), services.authThrottle()));
+        rc.register(new BearerAuthFilter(services.callerLookup(), services.authThrottle(), !config.delivery().metricsPublic()));
+        rc.register(services.observability().requestMetrics());
         rc.register(new ScimExceptionMapper());
         rc.register(new AdminExceptionMapper());
         rc.register(IdentityExceptionMapper.class);

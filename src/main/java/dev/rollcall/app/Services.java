@@ -15,6 +15,7 @@ import dev.rollcall.admin.PeopleQueries;
 import dev.rollcall.admin.PeopleResource;
 import dev.rollcall.admin.SourcesResource;
 import dev.rollcall.admin.DeliveriesResource;
+import dev.rollcall.admin.SubscriptionDeliveriesResource;
 import dev.rollcall.admin.SubscriptionsResource;
 import dev.rollcall.app.http.AuthFailureThrottle;
 import dev.rollcall.app.http.CachingCallerLookup;
@@ -64,6 +65,7 @@ import dev.rollcall.store.AuditChain;
 import dev.rollcall.store.FilterSql;
 import dev.rollcall.store.IdentityReads;
 import dev.rollcall.store.StoreDirectoryQueries;
+import dev.rollcall.store.StoreHealthQueries;
 import dev.rollcall.store.StorePeopleDirectory;
 import dev.rollcall.store.StoreSourceDirectory;
 import dev.rollcall.store.StoreTimerClaims;
@@ -108,6 +110,7 @@ public final class Services implements AutoCloseable {
     private final Config config;
     private final WebhookServices webhooks;
     private final LifecycleServices lifecycle;
+    private final Observability observability;
 
     private Services(DatabaseBootstrap bootstrap, Config config, Clock clock, DeliveryNetwork network) {
         this.bootstrap = bootstrap;
@@ -146,9 +149,11 @@ public final class Services implements AutoCloseable {
         background.register(timers);
         background.register(this.lifecycle.resumer());
         SecureRandom random = new SecureRandom();
+        this.observability = new Observability(clock);
+        observability.readFrom(new StoreHealthQueries(bootstrap.database()));
         this.webhooks = MasterKeys.resolve(config, random)
                 .map(key -> new WebhookServices(config.delivery(), config.formats(), bootstrap.database(), transactions, store,
-                        new SecretBox(key, random), network, random, clock, json)).orElse(null);
+                        new SecretBox(key, random), network, random, clock, json, observability.deliveries())).orElse(null);
         if (webhooks != null) {
             background.register(webhooks.dispatcher());
         }
@@ -263,6 +268,11 @@ public final class Services implements AutoCloseable {
         return out;
     }
 
+    /** The meters and the per-source activity (RollcallServer registers its request listener). */
+    Observability observability() {
+        return observability;
+    }
+
     /** The webhook dispatcher of this process (background work while serving). */
     public Dispatcher dispatcher() {
         return webhooks().dispatcher();
@@ -298,9 +308,11 @@ public final class Services implements AutoCloseable {
         out.add(new AuthorityResource(identityAdministration, requests, json));
         out.addAll(lifecycle.resources(identityAdministration, sourceDirectory, requests));
         WebhookServices w = webhooks();
-        out.add(new SubscriptionsResource(w.registry(), w.deliveries(), requests, json, publicUrl));
+        out.add(new SubscriptionsResource(w.registry(), requests, json, publicUrl, w.defaults()));
+        out.add(new SubscriptionDeliveriesResource(w.registry(), w.deliveries(), w.replays(), requests, json, w.defaults()));
         out.addAll(w.formatResources(requests, json));
-        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json));
+        out.addAll(WebhookResources.of(w, json, observability, sourceDirectory, clock));
+        out.add(new DeliveriesResource(w.deliveries(), w.replays(), json, w.defaults()));
         return out;
     }
 

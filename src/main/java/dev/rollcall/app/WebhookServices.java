@@ -2,6 +2,7 @@ package dev.rollcall.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.delivery.DeliveryNetwork;
+import dev.rollcall.delivery.DeliveryObserver;
 import dev.rollcall.delivery.DeliveryReplays;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
@@ -19,10 +20,13 @@ import dev.rollcall.delivery.StandardWebhooksFormat;
 import dev.rollcall.delivery.SecretRotation;
 import dev.rollcall.delivery.SubscriptionPreview;
 import dev.rollcall.delivery.SubscriptionRegistry;
+import dev.rollcall.delivery.SubscriptionTests;
 import dev.rollcall.delivery.WebhookBody;
 import dev.rollcall.delivery.rules.AddressPolicy;
 import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryDefaults;
 import dev.rollcall.delivery.rules.DeliveryQueries;
+import dev.rollcall.delivery.rules.FailureWatch;
 import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
@@ -30,6 +34,7 @@ import dev.rollcall.store.StoreDeliveryQueries;
 import dev.rollcall.store.SigningKeyStore;
 import dev.rollcall.store.StoreSnapshotQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
+import dev.rollcall.store.StoreTestTargets;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
 import dev.rollcall.web.JwksResource;
@@ -57,11 +62,15 @@ final class WebhookServices {
     private final SubscriptionPreview preview;
     private final ServerKeys keys;
     private final PayloadFormats formats;
+    private final Database database;
+    private final DeliveryObserver observer;
 
     WebhookServices(DeliverySettings settings, FormatSettings formatSettings, Database database, Transactions transactions,
                     StoreTransactor store, SecretBox secrets, DeliveryNetwork network, SecureRandom random, Clock clock,
-                    ObjectMapper json) {
+                    ObjectMapper json, DeliveryObserver observer) {
         this.settings = settings;
+        this.observer = observer;
+        this.database = database;
         this.secrets = secrets;
         this.store = store;
         this.clock = clock;
@@ -84,11 +93,26 @@ final class WebhookServices {
 
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
     Dispatcher dispatcher(int batch) {
-        return new Dispatcher(claims, store, formats, sender, judge, clock, settings.requestTimeout(), batch);
+        return new Dispatcher(claims, store, formats, sender, judge, new FailureWatch(settings.disableAfter()), observer, clock,
+                settings.requestTimeout(), batch);
     }
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** The server's timeout and maximum of attempts, for subscriptions without their own. */
+    DeliveryDefaults defaults() {
+        return new DeliveryDefaults(settings.requestTimeout(), judge.defaultMaxAttempts());
+    }
+
+    /** The delivery-only subscription.test, sent by this process's dispatcher. */
+    SubscriptionTests tests() {
+        return new SubscriptionTests(new StoreTestTargets(database), dispatcher, json, clock);
+    }
+
+    Database database() {
+        return database;
     }
 
     SubscriptionRegistry registry() {

@@ -3,7 +3,9 @@ package dev.rollcall.delivery;
 import dev.rollcall.delivery.rules.AttemptRecord;
 import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.DeliveryClaims;
+import dev.rollcall.delivery.rules.DeliveryLimits;
 import dev.rollcall.delivery.rules.DeliveryTx;
+import dev.rollcall.delivery.rules.FailureWatch;
 import dev.rollcall.delivery.rules.RetryAfter;
 import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.kernel.BackgroundTask;
@@ -46,7 +48,8 @@ public final class Dispatcher implements BackgroundTask {
     private final Transactor<? extends DeliveryTx> transactions;
     private final GuardedSender sender;
     private final PayloadFormats formats;
-    private final Verdict.Judge judge;
+    private final DeliveryOutcomes outcomes;
+    private final DeliveryObserver observer;
     private final Clock clock;
     private final Duration requestTimeout;
     private final Duration lease;
@@ -55,8 +58,8 @@ public final class Dispatcher implements BackgroundTask {
     private final ExecutorService senders;
 
     public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, PayloadFormats formats,
-                      GuardedSender sender, Verdict.Judge judge, Clock clock, Duration requestTimeout,
-                      int batch) {
+                      GuardedSender sender, Verdict.Judge judge, FailureWatch watch, DeliveryObserver observer,
+                      Clock clock, Duration requestTimeout, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
@@ -64,11 +67,13 @@ public final class Dispatcher implements BackgroundTask {
         this.transactions = transactions;
         this.formats = formats;
         this.sender = sender;
-        this.judge = judge;
+        this.outcomes = new DeliveryOutcomes(transactions, judge, watch);
+        this.observer = observer;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
-        // a lease outlives a whole batch of timeouts, so a slow batch is not claimed twice
-        this.lease = requestTimeout.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
+        // a lease outlives a whole batch of the longest timeouts a subscription may have, so a slow batch is not claimed twice
+        Duration longest = requestTimeout.compareTo(DeliveryLimits.MAX_TIMEOUT) > 0 ? requestTimeout : DeliveryLimits.MAX_TIMEOUT;
+        this.lease = longest.multipliedBy(batch / SENDERS + 2L).plusSeconds(30);
         this.batch = batch;
         // idle sender threads end after a while, so a stopped dispatcher leaves none behind for long
         ThreadPoolExecutor pool = new ThreadPoolExecutor(SENDERS, SENDERS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -121,27 +126,57 @@ public final class Dispatcher implements BackgroundTask {
     }
 
     private void deliverQuietly(ClaimedDelivery d) {
-        try {
-            deliver(d);
-        } catch (RuntimeException e) {
-            // stays leased and is reclaimed when the lease runs out
-            log.warn("delivery {} could not be processed: {}", d.id(), e.toString());
-        }
-    }
-
-    private void deliver(ClaimedDelivery d) {
         if (!d.subscriptionEnabled() || d.secrets().isEmpty()) {
-            transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
-                    Timestamps.now(clock).plus(DISABLED_RECHECK)));
+            try {
+                transactions.inTransaction(tx -> tx.deliveries().postpone(d.pk(), owner,
+                        Timestamps.now(clock).plus(DISABLED_RECHECK)));
+            } catch (RuntimeException e) {
+                log.warn("delivery {} could not be set aside; its lease will run out: {}", d.id(), e.toString());
+            }
             return;
         }
-        Instant sentAt = Timestamps.now(clock);
-        PayloadFormat format = formats.of(d.format());
-        PayloadFormat.Request request = format.render(d, sentAt);
+        Instant at = Timestamps.now(clock);
         long started = System.nanoTime();
-        GuardedSender.Result result = sender.post(URI.create(d.url()), request.headers(), request.body(), requestTimeout);
+        GuardedSender.Result result;
+        PayloadFormat format;
+        try {
+            format = formats.of(d.format());
+            PayloadFormat.Request request = format.render(d, at);
+            result = sender.post(URI.create(d.url()), request.headers(), request.body(), d.limits().timeoutOr(requestTimeout));
+        } catch (RuntimeException e) {
+            // Rollcall's own failure before anything was answered (a rendering bug, an unopenable secret):
+            // an attempt without an answer, so that it backs off and ends dead instead of coming back on every lease
+            log.warn("delivery {} could not be processed", d.id(), e);
+            recordQuietly(d, new AttemptRecord(at, Duration.ofNanos(System.nanoTime() - started).toMillis(), null,
+                    "Rollcall could not process this delivery (" + e.getClass().getSimpleName() + "); see the server log",
+                    null), Optional.empty(), Optional.empty(), false);
+            return;
+        }
         long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        record(d, format, result, sentAt, latencyMs);
+        record(d, format, result, at, latencyMs);
+    }
+
+    /** Renders, signs and sends once, recording nothing (the delivery-only subscription.test). */
+    GuardedSender.Result sendOnce(ClaimedDelivery d) {
+        PayloadFormat.Request request = formats.of(d.format()).render(d, Timestamps.now(clock));
+        return sender.post(URI.create(d.url()), request.headers(), request.body(), d.limits().timeoutOr(requestTimeout));
+    }
+
+    /** An outcome that cannot be written (the database is away, or keeps deadlocking) leaves the lease to run out. */
+    private void recordQuietly(ClaimedDelivery d, AttemptRecord attempt, Optional<Duration> retryAfter,
+                               Optional<String> refused, boolean receiversFault) {
+        try {
+            DeliveryOutcomes.Outcome outcome = outcomes.record(d, owner, attempt, retryAfter, refused, receiversFault);
+            if (outcome == DeliveryOutcomes.Outcome.LOST_LEASE) {
+                log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
+            }
+            Instant now = Timestamps.now(clock);
+            observer.attempted(outcome.name().toLowerCase(java.util.Locale.ROOT), Duration.ofMillis(attempt.latencyMs()),
+                    outcome == DeliveryOutcomes.Outcome.DELIVERED ? Duration.between(d.eventAt(), now) : null);
+        } catch (RuntimeException e) {
+            log.warn("delivery {}: its outcome could not be recorded; the lease will run out and it is sent again: {}",
+                    d.id(), e.toString());
+        }
     }
 
     private void record(ClaimedDelivery d, PayloadFormat format, GuardedSender.Result result, Instant at, long latencyMs) {
@@ -157,25 +192,8 @@ public final class Dispatcher implements BackgroundTask {
         } else {
             error = ((GuardedSender.Failed) result).error();
         }
-        AttemptRecord attempt = new AttemptRecord(at, latencyMs, status, error, head);
+        // a format may say an answer refuses the delivery for good (a SET receiver's 400 {"err":…})
         Optional<String> refused = status == null ? Optional.empty() : format.permanentRefusal(status, head);
-        Verdict verdict = refused.isPresent() ? new Verdict.Dead(refused.get())
-                : judge.judge(status, retryAfter, d.attempts() + 1);
-        boolean written = transactions.inTransaction(tx -> {
-            if (verdict instanceof Verdict.Delivered) {
-                return tx.deliveries().delivered(d.pk(), owner, attempt);
-            }
-            if (verdict instanceof Verdict.Retry r) {
-                return tx.deliveries().retry(d.pk(), owner, attempt, at.plus(r.after()));
-            }
-            if (verdict instanceof Verdict.Gone) {
-                tx.subscriptions().disableByPk(d.subscriptionPk(), "the receiver answered 410 Gone at " + at, at);
-                return tx.deliveries().dead(d.pk(), owner, attempt, "410 Gone: subscription disabled");
-            }
-            return tx.deliveries().dead(d.pk(), owner, attempt, ((Verdict.Dead) verdict).reason() + "; last: " + error);
-        });
-        if (!written) {
-            log.info("delivery {} was reclaimed by another dispatcher while this one sent it", d.id());
-        }
+        recordQuietly(d, new AttemptRecord(at, latencyMs, status, error, head), retryAfter, refused, true);
     }
 }

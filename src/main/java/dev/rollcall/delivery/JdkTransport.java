@@ -9,23 +9,52 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * POSTs over one shared java.net.http client: HTTP/1.1 with keep-alive, no redirects followed. A
- * plain-HTTP target is reached at the checked address itself with the target's host in {@code Host},
- * so a DNS answer that changes after the check (rebinding) is never used. An HTTPS target is reached
- * by its name, since certificate checks need it; its address was checked just before.
+ * POSTs over java.net.http clients: HTTP/1.1 with keep-alive, no redirects followed. Every target
+ * is reached at the checked address itself, with the target's host in {@code Host}, so a DNS answer
+ * that changes after the check (rebinding) is never used. For HTTPS to a host name, the client of
+ * that host sends the name as SNI and verifies the certificate for the name ({@link HostNameTrust});
+ * clients are kept per host name (the JDK client fixes its TLS settings at creation), the most recently
+ * used {@value #TLS_CLIENTS} of them.
  */
 public final class JdkTransport implements Transport {
     private static final int HEAD_BYTES = 1024;
     private static final int DRAIN_BYTES = 64 * 1024;
-    private final HttpClient client;
+    static final int TLS_CLIENTS = 64;
+    private final Duration connectTimeout;
+    private final X509ExtendedTrustManager trust;
+    private final HttpClient plain;
+    private final Map<String, HttpClient> tls = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
 
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HttpClient> eldest) {
+            return size() > TLS_CLIENTS;
+        }
+    };
+
+    /** Certificates checked against the JDK's trust store. */
     public JdkTransport(Duration connectTimeout) {
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout).build();
+        this(connectTimeout, (KeyStore) null);
+    }
+
+    /** Certificates checked against {@code trustStore} (tests: a self-signed receiver); null for the JDK's. */
+    public JdkTransport(Duration connectTimeout, KeyStore trustStore) {
+        this.connectTimeout = connectTimeout;
+        this.trust = HostNameTrust.fromStore(trustStore);
+        this.plain = builder().build();
         try {
             HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).header("Host", "example.com");
         } catch (IllegalArgumentException e) {
@@ -37,20 +66,17 @@ public final class JdkTransport implements Transport {
     @Override
     public Answer post(InetAddress address, URI target, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, InterruptedException {
-        boolean plain = "http".equalsIgnoreCase(target.getScheme());
-        HttpRequest.Builder request = HttpRequest.newBuilder(plain ? atAddress(target, address) : target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(atAddress(target, address))
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"))
-                .header("User-Agent", "Rollcall-Webhooks/1");
-        if (plain) {
-            request.header("Host", target.getRawAuthority());
-        }
+                .header("User-Agent", "Rollcall-Webhooks/1")
+                .header("Host", target.getRawAuthority());
         headers.forEach((name, value) -> {
             if (!name.equals("Content-Type")) {
                 request.header(name, value);
             }
         });
-        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = clientFor(target).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         String head;
         try (InputStream in = response.body()) {
             head = new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
@@ -58,6 +84,38 @@ public final class JdkTransport implements Transport {
             in.readNBytes(DRAIN_BYTES);
         }
         return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), head);
+    }
+
+    private HttpClient clientFor(URI target) {
+        String host = target.getHost();
+        if (!"https".equalsIgnoreCase(target.getScheme()) || isLiteral(host)) {
+            // plain HTTP; or HTTPS to an IP literal, whose certificate the JDK checks against that IP
+            return plain;
+        }
+        synchronized (tls) {
+            return tls.computeIfAbsent(host.toLowerCase(java.util.Locale.ROOT), this::tlsClient);
+        }
+    }
+
+    private HttpClient tlsClient(String host) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new HostNameTrust(trust, host)}, null);
+            SSLParameters parameters = context.getDefaultSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(host)));
+            return builder().sslContext(context).sslParameters(parameters).build();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("no TLS client for " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    private HttpClient.Builder builder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     /** The target with the address in place of its host; path and query stay exactly as they were written. */

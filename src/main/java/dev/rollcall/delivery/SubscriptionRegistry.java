@@ -1,6 +1,7 @@
 package dev.rollcall.delivery;
 
 import dev.rollcall.delivery.rules.AttributeMapping;
+import dev.rollcall.delivery.rules.DeliveryLimits;
 import dev.rollcall.delivery.rules.EventTypeFilter;
 import dev.rollcall.delivery.rules.PersonFilter;
 import dev.rollcall.delivery.rules.Subscription;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +51,13 @@ public final class SubscriptionRegistry {
     public record Created(Subscription subscription, String secret) {
     }
 
-    /** How a subscription renders and signs, and which persons it hears of; nulls are the defaults. */
-    public record Options(String format, AttributeMapping mapping, PersonFilter filter, String signing) {
-        public static final Options DEFAULTS = new Options(null, null, null, null);
+    /**
+     * How a subscription renders and signs, which persons it hears of, and its delivery limits; nulls
+     * are the defaults.
+     */
+    public record Options(String format, AttributeMapping mapping, PersonFilter filter, String signing, Duration timeout,
+                          Integer maxAttempts) {
+        public static final Options DEFAULTS = new Options(null, null, null, null, null, null);
     }
 
     public Created create(Actor actor, String name, String url, List<String> eventTypes, Options options) {
@@ -60,7 +66,8 @@ public final class SubscriptionRegistry {
         Instant now = Timestamps.now(clock);
         Subscription s = new Subscription(UUID.randomUUID().toString(), name(name), url(url), types(eventTypes),
                 format, true, null, now, now, options.mapping() == null ? AttributeMapping.NONE : options.mapping(),
-                options.filter() == null ? PersonFilter.NONE : options.filter(), signing);
+                options.filter() == null ? PersonFilter.NONE : options.filter(), signing,
+                limits(options.timeout(), options.maxAttempts()), null);
         String secret = WebhookSigner.newSecret(random);
         transactions.inTransaction(tx -> {
             tx.subscriptions().insert(s, secrets.seal(s.id(), secret));
@@ -89,10 +96,14 @@ public final class SubscriptionRegistry {
             boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
             String reason = enabled ? null : change.enabled() != null ? "disabled by " + actor.name() : before.disabledReason();
             String signing = change.signing() == null ? before.signing() : signing(change.signing(), before.format());
+            DeliveryLimits limits = limits(change.timeout() == null ? before.limits().timeout() : change.timeout().orElse(null),
+                    change.maxAttempts() == null ? before.limits().maxAttempts() : change.maxAttempts().orElse(null));
+            // enabled again: the failing period starts afresh, else the next failure would disable it at once
+            Instant failingSince = enabled && !before.enabled() ? null : before.failingSince();
             Subscription after = new Subscription(id, name != null ? name : before.name(), url != null ? url : before.url(),
                     types != null ? types : before.eventTypes(), before.format(), enabled, reason, before.createdAt(), now,
                     change.mapping() != null ? change.mapping() : before.mapping(),
-                    change.filter() != null ? change.filter() : before.filter(), signing);
+                    change.filter() != null ? change.filter() : before.filter(), signing, limits, failingSince);
             tx.subscriptions().update(after);
             tx.audit().record(now, new AuditRecord(actor, "subscription.update", "subscription", id,
                     AuditRecord.fields(fields(before)), AuditRecord.fields(fields(after))));
@@ -132,6 +143,12 @@ public final class SubscriptionRegistry {
             filter.put("sourceKinds", f.sourceKinds().stream().map(k -> k.wireName()).sorted().toList());
             filter.put("states", f.states().stream().map(k -> k.wireName()).sorted().toList());
             out.put("personFilter", filter);
+        }
+        if (s.limits().timeout() != null) {
+            out.put("timeout", s.limits().timeout().toString());
+        }
+        if (s.limits().maxAttempts() != null) {
+            out.put("maxAttempts", s.limits().maxAttempts());
         }
         return out;
     }
@@ -196,6 +213,14 @@ public final class SubscriptionRegistry {
             throw new SubscriptionException(400, "'url' must not carry user info or a fragment");
         }
         return uri.toString();
+    }
+
+    private static DeliveryLimits limits(Duration timeout, Integer maxAttempts) {
+        try {
+            return new DeliveryLimits(timeout, maxAttempts);
+        } catch (IllegalArgumentException e) {
+            throw new SubscriptionException(400, e.getMessage());
+        }
     }
 
     private static EventTypeFilter types(List<String> eventTypes) {

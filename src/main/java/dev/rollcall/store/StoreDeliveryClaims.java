@@ -77,7 +77,7 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
         var rows = tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
                         SUBSCRIPTION.ENABLED, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
                         EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT, SUBSCRIPTION.FORMAT, SUBSCRIPTION.SIGNING,
-                        SUBSCRIPTION.ATTRIBUTE_MAPPING)
+                        SUBSCRIPTION.ATTRIBUTE_MAPPING, DELIVERY.ROUND_BASE, SUBSCRIPTION.TIMEOUT_MS, SUBSCRIPTION.MAX_ATTEMPTS)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
                 .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
@@ -88,8 +88,9 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
         Map<Long, List<EncryptedSecret>> secrets = validSecrets(tx, rows.stream().map(r -> r.value4()).distinct().toList(), now);
         return rows.map(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                 r.value7(), secrets.getOrDefault(r.value4(), List.of()), r.value8(), r.value9(), r.value10(), r.value11(),
-                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), SubscriptionStore.text(r.value15()), r.value16(), r.value17(),
-                rules.storedMapping(SubscriptionStore.text(r.value18()))));
+                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), SubscriptionStore.text(r.value15()), r.value16(),
+                r.value17(), rules.storedMapping(SubscriptionStore.text(r.value18())), r.value19(),
+                SubscriptionStore.limits(r.value20(), r.value21())));
     }
 
     /** Per subscription its secrets that still sign: the current one first, then those whose overlap has not run out. */

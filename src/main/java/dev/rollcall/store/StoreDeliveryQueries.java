@@ -5,9 +5,10 @@ import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 
 import dev.rollcall.delivery.rules.AttemptRecord;
+import dev.rollcall.delivery.rules.DeliveryFilter;
+import dev.rollcall.delivery.rules.DeliveryPage;
 import dev.rollcall.delivery.rules.DeliveryQueries;
 import dev.rollcall.delivery.rules.DeliveryView;
-import dev.rollcall.store.generated.enums.DeliveryStatus;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -22,15 +23,17 @@ public final class StoreDeliveryQueries implements DeliveryQueries {
     }
 
     @Override
-    public List<DeliveryView> forSubscription(String subscriptionId, String status, int limit) {
-        Condition c = SUBSCRIPTION.ID.eq(subscriptionId);
-        if (status != null) {
-            c = c.and(DELIVERY.STATUS.eq(DeliveryStatus.valueOf(status)));
+    public DeliveryPage forSubscription(String subscriptionId, DeliveryFilter filter, Long beforeKey, int limit) {
+        Condition c = DeliveryConditions.of(subscriptionId, filter);
+        if (beforeKey != null) {
+            c = c.and(DELIVERY.PK.lt(beforeKey));
         }
-        return database.dsl().select(DELIVERY.fields()).select(SUBSCRIPTION.ID).from(DELIVERY)
+        var rows = database.dsl().select(DELIVERY.fields()).select(SUBSCRIPTION.ID).from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
-                .where(c).orderBy(DELIVERY.PK.desc()).limit(limit)
-                .fetch(r -> view(r, List.of()));
+                .where(c).orderBy(DELIVERY.PK.desc()).limit(limit + 1).fetch();
+        List<DeliveryView> items = rows.stream().limit(limit).map(r -> view(r, List.of())).toList();
+        Long next = rows.size() > limit ? rows.get(limit - 1).get(DELIVERY.PK) : null;
+        return new DeliveryPage(items, next);
     }
 
     @Override
@@ -51,7 +54,8 @@ public final class StoreDeliveryQueries implements DeliveryQueries {
         return new DeliveryView(r.get(DELIVERY.ID), r.get(SUBSCRIPTION.ID), r.get(DELIVERY.EVENT_ID), r.get(DELIVERY.EVENT_TYPE),
                 r.get(DELIVERY.PERSON_ID), r.get(DELIVERY.PERSON_SEQ), r.get(DELIVERY.STATUS).getLiteral(),
                 r.get(DELIVERY.ATTEMPTS), Clock.fromDb(r.get(DELIVERY.NEXT_ATTEMPT_AT)), r.get(DELIVERY.LAST_ERROR),
-                Clock.fromDb(r.get(DELIVERY.CREATED_AT)), Clock.fromDb(r.get(DELIVERY.FINISHED_AT)), attempts);
+                Clock.fromDb(r.get(DELIVERY.CREATED_AT)), Clock.fromDb(r.get(DELIVERY.FINISHED_AT)), attempts,
+                r.get(DELIVERY.REPLAYS));
     }
 
 }

@@ -4,6 +4,7 @@ import static dev.rollcall.store.generated.Tables.ATTEMPT;
 import static dev.rollcall.store.generated.Tables.DELIVERY;
 
 import dev.rollcall.delivery.rules.AttemptRecord;
+import dev.rollcall.delivery.rules.DeliveryFilter;
 import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.store.generated.enums.DeliveryStatus;
 import dev.rollcall.store.generated.tables.records.DeliveryRecord;
@@ -66,11 +67,19 @@ final class StoreDeliveryRows implements DeliveryRows {
         if (status != DeliveryStatus.delivered && status != DeliveryStatus.dead) {
             return Optional.of(ReplayOutcome.NOT_FINISHED);
         }
-        // counted afresh so that the replay gets the whole schedule; the attempt log keeps the history
-        tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.pending).set(DELIVERY.ATTEMPTS, 0)
-                .set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).setNull(DELIVERY.FINISHED_AT)
-                .setNull(DELIVERY.LAST_ERROR).where(DELIVERY.PK.eq(row.get().getPk())).execute();
+        new StoreDeliveryReplays(tx).replay(List.of(row.get()), now);
         return Optional.of(ReplayOutcome.REPLAYED);
+    }
+
+    @Override
+    public int replayMatching(String subscriptionId, DeliveryFilter filter, Instant now, int max) {
+        StoreDeliveryReplays replays = new StoreDeliveryReplays(tx);
+        List<DeliveryRecord> rows = replays.matching(subscriptionId, filter, max);
+        if (rows.size() > max) {
+            return -1;
+        }
+        replays.replay(rows, now);
+        return rows.size();
     }
 
     private boolean finish(long pk, String owner, AttemptRecord attempt, DeliveryStatus status, String reason) {

@@ -4,11 +4,13 @@ import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
 import dev.rollcall.delivery.RulesJson;
+import dev.rollcall.delivery.rules.DeliveryLimits;
 import dev.rollcall.delivery.rules.EncryptedSecret;
 import dev.rollcall.delivery.rules.EventTypeFilter;
 import dev.rollcall.delivery.rules.Subscription;
 import dev.rollcall.delivery.rules.SubscriptionRows;
 import dev.rollcall.store.generated.tables.records.SubscriptionRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -35,6 +37,7 @@ final class SubscriptionStore implements SubscriptionRows {
                 .set(SUBSCRIPTION.CREATED_AT, Clock.toDb(s.createdAt())).set(SUBSCRIPTION.UPDATED_AT, Clock.toDb(s.updatedAt()))
                 .set(SUBSCRIPTION.ATTRIBUTE_MAPPING, json(rules.store(s.mapping())))
                 .set(SUBSCRIPTION.PERSON_FILTER, json(rules.store(s.filter()))).set(SUBSCRIPTION.SIGNING, s.signing())
+                .set(SUBSCRIPTION.TIMEOUT_MS, timeoutMs(s.limits())).set(SUBSCRIPTION.MAX_ATTEMPTS, s.limits().maxAttempts())
                 .returningResult(SUBSCRIPTION.PK).fetchOne().value1();
         tx.insertInto(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, pk)
                 .set(SUBSCRIPTION_SECRET.NONCE, secret.nonce()).set(SUBSCRIPTION_SECRET.CIPHERTEXT, secret.ciphertext())
@@ -53,6 +56,8 @@ final class SubscriptionStore implements SubscriptionRows {
                 .set(SUBSCRIPTION.DISABLED_REASON, s.disabledReason()).set(SUBSCRIPTION.UPDATED_AT, Clock.toDb(s.updatedAt()))
                 .set(SUBSCRIPTION.ATTRIBUTE_MAPPING, json(rules.store(s.mapping())))
                 .set(SUBSCRIPTION.PERSON_FILTER, json(rules.store(s.filter()))).set(SUBSCRIPTION.SIGNING, s.signing())
+                .set(SUBSCRIPTION.TIMEOUT_MS, timeoutMs(s.limits())).set(SUBSCRIPTION.MAX_ATTEMPTS, s.limits().maxAttempts())
+                .set(SUBSCRIPTION.FAILING_SINCE, s.failingSince() == null ? null : Clock.toDb(s.failingSince()))
                 .where(SUBSCRIPTION.ID.eq(s.id())).execute();
     }
 
@@ -85,10 +90,31 @@ final class SubscriptionStore implements SubscriptionRows {
                 .where(SUBSCRIPTION.PK.eq(subscriptionPk)).and(SUBSCRIPTION.ENABLED.isTrue()).execute() == 1;
     }
 
+    @Override
+    public Instant failed(long subscriptionPk, Instant at) {
+        tx.update(SUBSCRIPTION).set(SUBSCRIPTION.FAILING_SINCE, Clock.toDb(at))
+                .where(SUBSCRIPTION.PK.eq(subscriptionPk)).and(SUBSCRIPTION.FAILING_SINCE.isNull()).execute();
+        LocalDateTime since = tx.select(SUBSCRIPTION.FAILING_SINCE).from(SUBSCRIPTION).where(SUBSCRIPTION.PK.eq(subscriptionPk))
+                .fetchOne(SUBSCRIPTION.FAILING_SINCE);
+        return since == null ? at : Clock.fromDb(since);
+    }
+
+    /** Writes only when something changes: failing ends, or the last success is a second old (bounded writes per row). */
+    @Override
+    public void succeeded(long subscriptionPk, Instant at) {
+        LocalDateTime now = Clock.toDb(at);
+        tx.update(SUBSCRIPTION).setNull(SUBSCRIPTION.FAILING_SINCE).set(SUBSCRIPTION.LAST_SUCCESS_AT, now)
+                .where(SUBSCRIPTION.PK.eq(subscriptionPk))
+                .and(SUBSCRIPTION.FAILING_SINCE.isNotNull().or(SUBSCRIPTION.LAST_SUCCESS_AT.isNull())
+                        .or(SUBSCRIPTION.LAST_SUCCESS_AT.lt(now.minusSeconds(1))))
+                .execute();
+    }
+
     static Subscription toSubscription(SubscriptionRecord r, RulesJson rules) {
         return new Subscription(r.getId(), r.getName(), r.getUrl(), EventTypeFilter.parse(r.getEventTypes()), r.getFormat(),
                 r.getEnabled(), r.getDisabledReason(), Clock.fromDb(r.getCreatedAt()), Clock.fromDb(r.getUpdatedAt()),
-                rules.storedMapping(text(r.getAttributeMapping())), rules.storedFilter(text(r.getPersonFilter())), r.getSigning());
+                rules.storedMapping(text(r.getAttributeMapping())), rules.storedFilter(text(r.getPersonFilter())), r.getSigning(),
+                limits(r.getTimeoutMs(), r.getMaxAttempts()), Clock.fromDb(r.getFailingSince()));
     }
 
     static JSON json(String text) {
@@ -97,5 +123,18 @@ final class SubscriptionStore implements SubscriptionRows {
 
     static String text(JSON value) {
         return value == null ? null : value.data();
+    }
+
+    /** Stored limits as read; out-of-bounds values (written by an older rule) fall back to the defaults. */
+    static DeliveryLimits limits(Integer timeoutMs, Integer maxAttempts) {
+        try {
+            return new DeliveryLimits(timeoutMs == null ? null : Duration.ofMillis(timeoutMs), maxAttempts);
+        } catch (IllegalArgumentException e) {
+            return DeliveryLimits.DEFAULTS;
+        }
+    }
+
+    private static Integer timeoutMs(DeliveryLimits limits) {
+        return limits.timeout() == null ? null : Math.toIntExact(limits.timeout().toMillis());
     }
 }

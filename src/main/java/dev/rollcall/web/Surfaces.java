@@ -14,6 +14,11 @@ public final class Surfaces {
         return strip(path).startsWith("api/");
     }
 
+    /** The Prometheus scrape endpoint. */
+    public static boolean isMetrics(String path) {
+        return strip(path).equals("metrics");
+    }
+
     private static String strip(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
     }

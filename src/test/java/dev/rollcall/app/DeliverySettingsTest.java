@@ -33,6 +33,24 @@ class DeliverySettingsTest {
     }
 
     @Test
+    void disableAfterAndPublicMetrics() {
+        DeliverySettings d = Config.fromEnvironment(Map.of()).delivery();
+        assertThat(d.disableAfter()).isEqualTo(Duration.ofDays(5));
+        assertThat(d.metricsPublic()).isFalse();
+        DeliverySettings set = Config.fromEnvironment(Map.of("ROLLCALL_WEBHOOK_DISABLE_AFTER", "PT12H",
+                "ROLLCALL_METRICS_PUBLIC", "true")).delivery();
+        assertThat(set.disableAfter()).isEqualTo(Duration.ofHours(12));
+        assertThat(set.metricsPublic()).isTrue();
+        for (Map.Entry<String, String> bad : Map.of("ROLLCALL_WEBHOOK_DISABLE_AFTER", "5 days",
+                "ROLLCALL_METRICS_PUBLIC", "yes").entrySet()) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of(bad.getKey(), bad.getValue())))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining(bad.getKey());
+        }
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_WEBHOOK_DISABLE_AFTER", "-PT1H")))
+                .isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void badValuesNameTheirVariable() {
         for (Map.Entry<String, String> bad : Map.of("ROLLCALL_WEBHOOK_RETRY_SCHEDULE", "5s",
                 "ROLLCALL_WEBHOOK_ALLOWLIST", "localhost", "ROLLCALL_WEBHOOK_TIMEOUT", "PT0S",

@@ -39,6 +39,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void metersAreMadeInAppWiringAndNeverGlobal() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("dev.rollcall.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .because("the meter registry is made in app wiring and handed on; domain and delivery report through ports")
+                .check(production);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.micrometer.core.instrument.Metrics")
+                .because("no static global registry: every meter is registered on the injected one")
+                .check(production);
+    }
+
+    @Test
     void storeImportsNoProtocolPackage() {
         LayerRules.storeKnowsNoProtocol("dev.rollcall.store..").check(production);
     }

@@ -76,6 +76,56 @@ class DispatcherInstancesTest {
     }
 
     @Test
+    void aReceiverDownThenUpGetsEverythingOnceInPerPersonOrderFromThreeDispatchers() throws Exception {
+        fx = new DeliveryFixture(server, writer);
+        WebhookReceiver lms = fx.receiver();
+        lms.reply(WebhookReceiver.Reply.of(503));
+        String sub = fx.subscribe(lms, "person.*", "account.*");
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            users.add(fx.hire(hr, "down" + i, "W-DN" + i));
+        }
+        for (String u : users) {
+            fx.rename(hr, u, "Analyst");
+            fx.rename(hr, u, "Senior Analyst");
+        }
+        List<Dispatcher> others = List.of(server.services().newDispatcher(3), server.services().newDispatcher(3));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 60; round++) {
+                if (round == 5) {
+                    lms.reply(WebhookReceiver.Reply.of(204));
+                }
+                List<Future<?>> passes = others.stream().map(d -> pool.submit(d::runOnce)).collect(Collectors.toList());
+                for (Future<?> p : passes) {
+                    p.get(30, TimeUnit.SECONDS);
+                }
+                // every retry is due again (the schedule's longest wait with its jitter is under 12 h)
+                server.clock().advance(Duration.ofHours(12));
+                if (round > 5 && fx.deliveries(reader, sub, "delivered").size() == fx.deliveries(reader, sub, null).size()) {
+                    break;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int owed = fx.deliveries(reader, sub, null).size();
+        assertThat(fx.deliveries(reader, sub, "delivered")).hasSize(owed);
+        assertThat(owed).isGreaterThanOrEqualTo(16);
+        java.util.Map<String, List<Long>> accepted = new java.util.HashMap<>();
+        List<String> acceptedIds = new java.util.ArrayList<>();
+        for (WebhookReceiver.Received r : lms.received()) {
+            if (r.answered() == 204) {
+                acceptedIds.add(r.id());
+                accepted.computeIfAbsent(r.body().get("personId").asText(), k -> new java.util.ArrayList<>())
+                        .add(r.body().get("sequence").asLong());
+            }
+        }
+        assertThat(acceptedIds).hasSize(owed).doesNotHaveDuplicates();
+        assertThat(accepted).hasSize(4).allSatisfy((person, seqs) -> assertThat(seqs).isSorted());
+    }
+
+    @Test
     void aLeaseOfADeadDispatcherIsReclaimedWhenItRunsOut() {
         fx = new DeliveryFixture(server, writer);
         WebhookReceiver lms = fx.receiver();

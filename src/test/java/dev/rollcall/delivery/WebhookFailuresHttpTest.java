@@ -152,6 +152,8 @@ class WebhookFailuresHttpTest {
         assertThat(lms.received()).hasSize(7);
         assertThat(lms.received().get(6).id()).isEqualTo(lms.received().get(0).id());
         assertThat(lms.received().get(6).verified()).isTrue();
+        assertThat(detail(id).get("attempts").asInt()).as("the history is kept").isEqualTo(7);
+        assertThat(detail(id).get("replays").asInt()).isEqualTo(1);
         assertThat(server.post("/api/v1/deliveries/nope/replay", writer, "").status()).isEqualTo(404);
     }
 

@@ -56,6 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicReference<Reply> reply = new AtomicReference<>(Reply.of(200));
     private volatile Webhook verifier;
+    private volatile long delayMillis;
 
     WebhookReceiver() {
         try {
@@ -81,6 +82,13 @@ final class WebhookReceiver implements AutoCloseable {
             }
             String id = headers.getOrDefault("webhook-id", List.of("")).get(0);
             Reply r = reply.get();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             received.add(new Received(id, exchange.getRequestHeaders().getFirst("Host"), parse(body), ok, error,
                     r.status(), body, headers));
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -108,6 +116,11 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("the secret is not a Standard Webhooks secret: " + e);
         }
+    }
+
+    /** Answers this much later (a slow receiver). */
+    void delay(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
     }
 
     void reply(Reply r) {

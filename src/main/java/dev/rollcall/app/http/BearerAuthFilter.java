@@ -39,16 +39,20 @@ public final class BearerAuthFilter implements ContainerRequestFilter {
     @Context
     private Provider<Request> connection;
 
-    public BearerAuthFilter(CallerLookup lookup, AuthFailureThrottle throttle) {
+    private final boolean metricsNeedToken;
+
+    /** {@code metricsNeedToken}: /metrics is treated as an admin read (false: ROLLCALL_METRICS_PUBLIC=true). */
+    public BearerAuthFilter(CallerLookup lookup, AuthFailureThrottle throttle, boolean metricsNeedToken) {
         this.lookup = lookup;
         this.throttle = throttle;
+        this.metricsNeedToken = metricsNeedToken;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         boolean scim = Surfaces.isScim(path);
-        boolean admin = Surfaces.isAdmin(path);
+        boolean admin = Surfaces.isAdmin(path) || metricsNeedToken && Surfaces.isMetrics(path);
         if (!scim && !admin) {
             return;
         }

@@ -9,9 +9,12 @@ import java.util.List;
  * its secrets that are still valid (the current one first, then those of a rotation's overlap), and
  * the event as stored (its payload JSON text unchanged) with its snapshot (event_snapshot; null for a
  * delivery written before snapshots were kept), and how the subscription renders and signs it.
+ * {@code attempts} counts every attempt ever made; {@code roundBase} those made before the latest
+ * replay; {@code limits} the subscription's timeout and maximum attempts.
  */
 public record ClaimedDelivery(long pk, String id, int attempts, long subscriptionPk, String subscriptionId, String url,
                               boolean subscriptionEnabled, List<EncryptedSecret> secrets, String eventId, String eventType,
                               String personId, Long personSeq, String groupId, Instant eventAt, String payloadJson,
-                              String snapshotJson, String format, String signing, AttributeMapping mapping) {
+                              String snapshotJson, String format, String signing, AttributeMapping mapping,
+                              int roundBase, DeliveryLimits limits) {
 }

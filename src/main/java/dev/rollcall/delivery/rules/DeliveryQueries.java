@@ -1,12 +1,11 @@
 package dev.rollcall.delivery.rules;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Reads of the outbox for IT. */
 public interface DeliveryQueries {
-    /** The subscription's deliveries, newest first, optionally of one status; at most {@code limit}. */
-    List<DeliveryView> forSubscription(String subscriptionId, String status, int limit);
+    /** The subscription's deliveries that match, newest first, older than {@code beforeKey} when given; at most {@code limit}. */
+    DeliveryPage forSubscription(String subscriptionId, DeliveryFilter filter, Long beforeKey, int limit);
 
     /** One delivery with its attempts, oldest first. */
     Optional<DeliveryView> byId(String deliveryId);

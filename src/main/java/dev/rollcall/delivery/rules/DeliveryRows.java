@@ -19,8 +19,19 @@ public interface DeliveryRows {
     /** Gives a delivery back without an attempt (its subscription is disabled): due again at {@code at}. */
     boolean postpone(long pk, String owner, Instant at);
 
-    /** Makes a delivered or dead delivery due again now, attempts counted afresh; empty when unknown. */
+    /**
+     * Makes a delivered or dead delivery owed again with a fresh round of attempts (the count and log
+     * stay); empty when unknown. Per-person order holds: it is due now only when nothing else of its
+     * chain is in flight, else it waits its turn by sequence.
+     */
     Optional<ReplayOutcome> replay(String deliveryId, Instant now);
 
     enum ReplayOutcome { REPLAYED, NOT_FINISHED }
+
+    /**
+     * Replays the subscription's deliveries that match (delivered and dead ones as {@link #replay};
+     * failed ones become due now with a fresh round), at most {@code max}; -1, changing nothing, when
+     * more match.
+     */
+    int replayMatching(String subscriptionId, DeliveryFilter filter, Instant now, int max);
 }

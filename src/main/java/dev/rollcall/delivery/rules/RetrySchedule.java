@@ -58,14 +58,23 @@ public final class RetrySchedule {
      * the last. A Retry-After (429, 503) replaces the scheduled delay, capped at a day.
      */
     public Optional<Duration> nextDelay(int attemptsMade, Optional<Duration> retryAfter, DoubleSupplier random) {
-        if (attemptsMade >= maxAttempts()) {
+        return nextDelay(attemptsMade, maxAttempts(), retryAfter, random);
+    }
+
+    /**
+     * The same for a subscription with its own maximum of attempts: past the schedule's end the last
+     * delay repeats.
+     */
+    public Optional<Duration> nextDelay(int attemptsMade, int maxAttempts, Optional<Duration> retryAfter,
+                                        DoubleSupplier random) {
+        if (attemptsMade >= maxAttempts) {
             return Optional.empty();
         }
         if (retryAfter.isPresent()) {
             Duration asked = retryAfter.get();
             return Optional.of(asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked);
         }
-        Duration base = delays.get(Math.max(0, attemptsMade - 1));
+        Duration base = delays.get(Math.min(delays.size() - 1, Math.max(0, attemptsMade - 1)));
         long jitterNanos = (long) (base.toNanos() * 0.2 * random.getAsDouble());
         return Optional.of(base.plusNanos(jitterNanos));
     }

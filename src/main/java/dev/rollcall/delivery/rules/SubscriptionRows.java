@@ -23,4 +23,10 @@ public interface SubscriptionRows {
 
     /** Disables the subscription behind a delivery (410 Gone); false when it is already disabled. */
     boolean disableByPk(long subscriptionPk, String reason, Instant at);
+
+    /** Notes a failed attempt: returns since when the subscription has failed without a success (this one if first). */
+    Instant failed(long subscriptionPk, Instant at);
+
+    /** Notes a success: failing ends, the last success is {@code at} (kept to within a second). */
+    void succeeded(long subscriptionPk, Instant at);
 }

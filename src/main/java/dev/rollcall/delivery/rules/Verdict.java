@@ -24,8 +24,8 @@ public sealed interface Verdict {
     }
 
     /** {@code status} is null when no answer came; {@code attemptsMade} counts this try. */
-    static Verdict of(Integer status, Optional<Duration> retryAfter, int attemptsMade, RetrySchedule schedule,
-                      DoubleSupplier random) {
+    static Verdict of(Integer status, Optional<Duration> retryAfter, int attemptsMade, int maxAttempts,
+                      RetrySchedule schedule, DoubleSupplier random) {
         if (status != null && status >= 200 && status < 300) {
             return new Delivered();
         }
@@ -33,7 +33,7 @@ public sealed interface Verdict {
             return new Gone();
         }
         Optional<Duration> honoured = status != null && (status == 429 || status == 503) ? retryAfter : Optional.empty();
-        return schedule.nextDelay(attemptsMade, honoured, random).<Verdict>map(Retry::new)
+        return schedule.nextDelay(attemptsMade, maxAttempts, honoured, random).<Verdict>map(Retry::new)
                 .orElseGet(() -> new Dead("gave up after " + attemptsMade + " attempts"));
     }
 
@@ -47,8 +47,13 @@ public sealed interface Verdict {
             this.random = random;
         }
 
-        public Verdict judge(Integer status, Optional<Duration> retryAfter, int attemptsMade) {
-            return Verdict.of(status, retryAfter, attemptsMade, schedule, random);
+        /** {@code attemptsMade} counts this round's attempts (since the latest replay), this one included. */
+        public Verdict judge(Integer status, Optional<Duration> retryAfter, int attemptsMade, DeliveryLimits limits) {
+            return Verdict.of(status, retryAfter, attemptsMade, limits.maxAttemptsOr(schedule.maxAttempts()), schedule, random);
+        }
+
+        public int defaultMaxAttempts() {
+            return schedule.maxAttempts();
         }
     }
 }

@@ -66,13 +66,42 @@ class DeliveryRulesTest {
     @Test
     void verdictsFollowTheStatus() {
         Verdict.Judge judge = new Verdict.Judge(RetrySchedule.parse("PT1S,PT2S"), () -> 0.0);
-        assertThat(judge.judge(204, Optional.empty(), 1)).isInstanceOf(Verdict.Delivered.class);
-        assertThat(judge.judge(410, Optional.empty(), 1)).isInstanceOf(Verdict.Gone.class);
-        assertThat(judge.judge(500, Optional.of(Duration.ofSeconds(30)), 1)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(1)));
-        assertThat(judge.judge(429, Optional.of(Duration.ofSeconds(30)), 1)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(30)));
-        assertThat(judge.judge(503, Optional.of(Duration.ofSeconds(7)), 2)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(7)));
-        assertThat(judge.judge(null, Optional.empty(), 2)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(2)));
-        assertThat(judge.judge(302, Optional.empty(), 3)).isInstanceOf(Verdict.Dead.class);
+        assertThat(judge.judge(204, Optional.empty(), 1, DeliveryLimits.DEFAULTS)).isInstanceOf(Verdict.Delivered.class);
+        assertThat(judge.judge(410, Optional.empty(), 1, DeliveryLimits.DEFAULTS)).isInstanceOf(Verdict.Gone.class);
+        assertThat(judge.judge(500, Optional.of(Duration.ofSeconds(30)), 1, DeliveryLimits.DEFAULTS)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(1)));
+        assertThat(judge.judge(429, Optional.of(Duration.ofSeconds(30)), 1, DeliveryLimits.DEFAULTS)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(30)));
+        assertThat(judge.judge(503, Optional.of(Duration.ofSeconds(7)), 2, DeliveryLimits.DEFAULTS)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(7)));
+        assertThat(judge.judge(null, Optional.empty(), 2, DeliveryLimits.DEFAULTS)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(2)));
+        assertThat(judge.judge(302, Optional.empty(), 3, DeliveryLimits.DEFAULTS)).isInstanceOf(Verdict.Dead.class);
+    }
+
+    @Test
+    void aSubscriptionsOwnMaximumOfAttemptsRepeatsTheLastDelay() {
+        Verdict.Judge judge = new Verdict.Judge(RetrySchedule.parse("PT1S,PT2S"), () -> 0.0);
+        DeliveryLimits five = new DeliveryLimits(null, 5);
+        assertThat(judge.judge(500, Optional.empty(), 4, five)).isEqualTo(new Verdict.Retry(Duration.ofSeconds(2)));
+        assertThat(judge.judge(500, Optional.empty(), 5, five)).isInstanceOf(Verdict.Dead.class);
+        assertThat(judge.judge(500, Optional.empty(), 1, new DeliveryLimits(null, 1))).isInstanceOf(Verdict.Dead.class);
+    }
+
+    @Test
+    void limitsOutOfBoundsAreRefused() {
+        assertThatThrownBy(() -> new DeliveryLimits(Duration.ofMillis(500), null)).hasMessageContaining("'timeout'");
+        assertThatThrownBy(() -> new DeliveryLimits(Duration.ofMinutes(2), null)).hasMessageContaining("'timeout'");
+        assertThatThrownBy(() -> new DeliveryLimits(null, 0)).hasMessageContaining("'maxAttempts'");
+        assertThatThrownBy(() -> new DeliveryLimits(null, 51)).hasMessageContaining("'maxAttempts'");
+        assertThat(new DeliveryLimits(null, null).timeoutOr(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aSubscriptionFailingLongerThanThePeriodIsDisabled() {
+        FailureWatch watch = new FailureWatch(Duration.ofDays(5));
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(watch.disableReason(null, since)).isEmpty();
+        assertThat(watch.disableReason(since, since.plus(Duration.ofDays(5)).minusSeconds(1))).isEmpty();
+        assertThat(watch.disableReason(since, since.plus(Duration.ofDays(5)))).get().asString()
+                .contains("2026-01-01T00:00:00Z").contains("ROLLCALL_WEBHOOK_DISABLE_AFTER");
+        assertThatThrownBy(() -> new FailureWatch(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,161 @@
+// Delivery benchmark driver (not a test), run by bench/delivery.sh with the JDK's source launcher:
+//   java bench/DeliveryBench.java BASE_URL ADMIN_TOKEN SOURCE_TOKEN CHANGES RATE SUBSCRIPTIONS TIMEOUT_S
+// Starts a loopback receiver on 127.0.0.1 that checks every Standard Webhooks signature (HMAC-SHA256),
+// subscribes it SUBSCRIPTIONS times to every event type, pushes CHANGES SCIM creates at about RATE per
+// second, waits (at most TIMEOUT_S) until every owed delivery arrived, and prints one RESULT line.
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+public class DeliveryBench {
+    static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+    static final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+    static final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    static final List<Long> lagMicros = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final AtomicLong received = new AtomicLong(), badSignatures = new AtomicLong(), duplicates = new AtomicLong();
+    static volatile long firstAt, lastAt;
+
+    public static void main(String[] a) throws Exception {
+        String base = a[0], admin = a[1], source = a[2];
+        int changes = Integer.parseInt(a[3]), rate = Integer.parseInt(a[4]), subs = Integer.parseInt(a[5]);
+        long timeoutS = Long.parseLong(a[6]);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
+            String path = ex.getRequestURI().getPath();
+            String id = ex.getRequestHeaders().getFirst("webhook-id");
+            String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
+            String sig = ex.getRequestHeaders().getFirst("webhook-signature");
+            if (!verified(secrets.get(path), id, ts, body, sig)) {
+                badSignatures.incrementAndGet();
+            } else if (seen.putIfAbsent(path + " " + id, true) != null) {
+                duplicates.incrementAndGet();
+            } else {
+                Matcher m = TIMESTAMP.matcher(new String(body, StandardCharsets.UTF_8));
+                if (m.find()) {
+                    Instant changed = Instant.parse(m.group(1));
+                    lagMicros.add(now - (changed.getEpochSecond() * 1_000_000 + changed.getNano() / 1000));
+                }
+                long c = received.incrementAndGet();
+                long ms = System.currentTimeMillis();
+                if (c == 1) {
+                    firstAt = ms;
+                }
+                lastAt = ms;
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < subs; i++) {
+            String path = "/hook/" + i;
+            String body = "{\"name\":\"bench-" + i + "\",\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + path
+                    + "\",\"eventTypes\":[\"*\"]}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("\"secret\":\"whsec_([^\"]+)\"").matcher(r.body());
+            if (r.statusCode() != 201 || !m.find()) {
+                throw new IllegalStateException("subscribe: " + r.statusCode() + " " + r.body());
+            }
+            secrets.put(path, Base64.getDecoder().decode(m.group(1)));
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ExecutorService pushers = Executors.newFixedThreadPool(8);
+        AtomicLong pushErrors = new AtomicLong();
+        long start = System.nanoTime();
+        for (int i = 0; i < changes; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String key = run + "." + i;
+            String user = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"bench." + key
+                    + "@example.com\",\"name\":{\"givenName\":\"Bench\",\"familyName\":\"User " + key + "\"},\"active\":true}";
+            pushers.submit(() -> {
+                try {
+                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/scim/v2/Users"))
+                            .header("Authorization", "Bearer " + source).header("Content-Type", "application/scim+json")
+                            .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() != 201) {
+                        pushErrors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    pushErrors.incrementAndGet();
+                }
+            });
+        }
+        pushers.shutdown();
+        pushers.awaitTermination(timeoutS, TimeUnit.SECONDS);
+        double pushSeconds = (System.nanoTime() - start) / 1e9;
+        long owed = (changes - pushErrors.get()) * 2L * subs; // person.created + account.created per new person
+        long deadline = System.nanoTime() + timeoutS * 1_000_000_000L;
+        while (received.get() < owed && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        receiver.stop(0);
+        List<Long> lags;
+        synchronized (lagMicros) {
+            lags = new ArrayList<>(lagMicros);
+        }
+        java.util.Collections.sort(lags);
+        double span = Math.max(1, lastAt - firstAt) / 1000.0;
+        System.out.printf("RESULT changes=%d push_errors=%d changes_per_s=%.0f owed=%d delivered=%d bad_signatures=%d"
+                        + " duplicates=%d deliveries_per_s=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f%n",
+                changes, pushErrors.get(), changes / pushSeconds, owed, received.get(), badSignatures.get(), duplicates.get(),
+                received.get() / span, pct(lags, 0.50), pct(lags, 0.99), pct(lags, 1.0));
+        System.exit(received.get() >= owed ? 0 : 3);
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(p * sorted.size()) - 1));
+        return sorted.get(i) / 1000.0;
+    }
+
+    static boolean verified(byte[] key, String id, String ts, byte[] body, String signature) {
+        if (key == null || id == null || ts == null || signature == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
+            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            for (String s : signature.split(" ")) {
+                if (java.security.MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8),
+                        expected.getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
