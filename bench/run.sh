@@ -20,7 +20,9 @@
 # bench/receiver.py on 127.0.0.1:BENCH_RECEIVER_PORT, default 18099, which answers 204),
 # BENCH_JFR=1 (record the whole run with JFR), BENCH_JFR_PHASES=create,patch (record only the phases
 # whose names start with one of these, one file each), BENCH_OUT (where .jfr files and the results
-# are kept, default target/bench), BENCH_WARMUP_SCALE (percent of the warm-up durations, default 100).
+# are kept, default target/bench), BENCH_WARMUP_SCALE (percent of the warm-up durations, default 100),
+# BENCH_ONLY=patch,get_by_id (measure only the phases whose names start with one of these; the
+# seeding and the warm-up still run).
 set -euo pipefail
 
 N=${1:-100000}
@@ -177,10 +179,9 @@ STATUS_VARS="'Questions','Com_insert','Com_insert_select','Com_update','Com_upda
   'Com_delete_multi','Com_replace','Com_replace_select','Handler_write','Handler_update','Handler_delete','Rows_read'"
 db_status() { sql_admin -N -B -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($STATUS_VARS)"; }
 
-jfr_wanted() { # is phase $1 one BENCH_JFR_PHASES names (by prefix)?
+named_in() { # named_in LIST PHASE: does the comma-separated LIST name PHASE (by prefix)?
   local p
-  [[ -n ${BENCH_JFR_PHASES:-} && $1 != warmup* ]] || return 1
-  for p in ${BENCH_JFR_PHASES//,/ }; do [[ $1 == "$p"* ]] && return 0; done
+  for p in ${1//,/ }; do [[ $2 == "$p"* ]] && return 0; done
   return 1
 }
 
@@ -188,7 +189,10 @@ echo "phase rps p50_ms p99_ms non2xx sock_err server_cpu_ms/req db_cpu_ms/req st
 
 phase() { # phase NAME SCRIPT [seconds]: one wrk run; its RESULT line, plus CPU and statements per request
   local srv_before db_before status_before result requests jfr_name=
-  if jfr_wanted "$1"; then
+  if [[ -n ${BENCH_ONLY:-} && $1 != warmup* ]] && ! named_in "$BENCH_ONLY" "$1"; then
+    return 0
+  fi
+  if [[ -n ${BENCH_JFR_PHASES:-} && $1 != warmup* ]] && named_in "$BENCH_JFR_PHASES" "$1"; then
     jfr_name="bench-${1//[^A-Za-z0-9_.-]/_}"
     jcmd "$SERVER_PID" JFR.start name="$jfr_name" settings=profile >/dev/null
   fi
