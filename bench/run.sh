@@ -102,6 +102,12 @@ if (( SUBSCRIPTIONS > 0 )); then
   export ROLLCALL_WEBHOOK_ALLOWLIST=127.0.0.1/32
   timeout 7200 python3 "$BENCH_DIR/receiver.py" "$RECEIVER_PORT" &
   RECEIVER_PID=$!
+  for _ in $(seq 50); do
+    curl -sf "http://127.0.0.1:$RECEIVER_PORT/count" >/dev/null 2>&1 && break
+    kill -0 "$RECEIVER_PID" 2>/dev/null || die "the receiver did not start (port $RECEIVER_PORT in use?)"
+    sleep 0.1
+  done
+  curl -sf "http://127.0.0.1:$RECEIVER_PORT/count" >/dev/null || die "the receiver does not answer on $RECEIVER_PORT"
 fi
 if [[ ${BENCH_LOCAL_DB:-0} == 1 || ${BENCH_EMBEDDED:-1} == 0 ]]; then
   command -v mariadb-admin >/dev/null && mariadb-admin -h127.0.0.1 -P3306 -uroot ping >/dev/null 2>&1 \
@@ -268,12 +274,15 @@ phase "create@$N" create.lua
 decisions_before=$(sql -e "SELECT COUNT(*) FROM match_decision WHERE source_id = $IDP_SOURCE_ID")
 persons_before=$(sql -e "SELECT COUNT(*) FROM person")
 PHASE_TOKEN=$IDP_TOKEN BENCH_FIRST=$((SMALL + 1)) BENCH_LAST=$N phase "create_idp_link@$N" idp_link.lua
-LINKED=$(sql -e "SELECT CONCAT(COUNT(*), ' IdP accounts created: ', COUNT(CASE WHEN d.outcome = 'linked' THEN 1 END),
+LINKED="not measured"
+if [[ -z ${BENCH_ONLY:-} ]] || named_in "$BENCH_ONLY" create_idp_link; then
+  LINKED=$(sql -e "SELECT CONCAT(COUNT(*), ' IdP accounts created: ', COUNT(CASE WHEN d.outcome = 'linked' THEN 1 END),
   ' linked to a seeded person (', COUNT(CASE WHEN d.evidence LIKE '%\"worker.id\"%' THEN 1 END), ' by worker id, ',
   COUNT(CASE WHEN d.evidence LIKE '%\"email.exact\"%' THEN 1 END), ' by email + name), ',
   COUNT(CASE WHEN d.outcome <> 'linked' THEN 1 END), ' not linked; persons created meanwhile: ',
   (SELECT COUNT(*) FROM person) - $persons_before)
   FROM (SELECT outcome, evidence FROM match_decision WHERE source_id = $IDP_SOURCE_ID ORDER BY pk LIMIT 100000000 OFFSET $decisions_before) d")
+fi
 say "$LINKED"
 phase "get_by_id@$N" get.lua
 phase "patch@$N" patch.lua
