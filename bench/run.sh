@@ -178,11 +178,12 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime of pid 
 HZ=$(getconf CLK_TCK)
 # The counters read around each phase: every statement a client sent (Questions), the DML ones, the
 # rows written (Handler_write/update/delete: row operations on tables; internal temporary tables
-# count apart, as Handler_tmp_*; MariaDB 10.11 has no Innodb_rows_*) and the rows read (Rows_read).
+# count apart, as Handler_tmp_*; MariaDB 10.11 has no Innodb_rows_*), the rows read (Rows_read),
+# COMMITs (Com_commit) and InnoDB's fsyncs (Innodb_data_fsyncs: group commit shares them).
 # They are the instance's: background work (the dispatcher sending the deliveries of earlier
 # phases, timers) counts in the phase it runs during.
 STATUS_VARS="'Questions','Com_insert','Com_insert_select','Com_update','Com_update_multi','Com_delete',
-  'Com_delete_multi','Com_replace','Com_replace_select','Handler_write','Handler_update','Handler_delete','Rows_read'"
+  'Com_delete_multi','Com_replace','Com_replace_select','Handler_write','Handler_update','Handler_delete','Rows_read','Com_commit','Innodb_data_fsyncs'"
 db_status() { sql_admin -N -B -e "SHOW GLOBAL STATUS WHERE Variable_name IN ($STATUS_VARS)"; }
 
 named_in() { # named_in LIST PHASE: does the comma-separated LIST name PHASE (by prefix)?
@@ -191,7 +192,7 @@ named_in() { # named_in LIST PHASE: does the comma-separated LIST name PHASE (by
   return 1
 }
 
-echo "phase rps p50_ms p99_ms non2xx sock_err server_cpu_ms/req db_cpu_ms/req stmts/req dml/req rows_written/req rows_read/req" >"$WORK/results"
+echo "phase rps p50_ms p99_ms non2xx sock_err server_cpu_ms/req db_cpu_ms/req stmts/req dml/req rows_written/req rows_read/req commits/req fsyncs/req" >"$WORK/results"
 
 phase() { # phase NAME SCRIPT [seconds]: one wrk run; its RESULT line, plus CPU and statements per request
   local srv_before db_before status_before result requests jfr_name=
@@ -233,15 +234,17 @@ phase() { # phase NAME SCRIPT [seconds]: one wrk run; its RESULT line, plus CPU 
               d["Com_delete"] + d["Com_delete_multi"] + d["Com_replace"] + d["Com_replace_select"]
         rows = d["Handler_write"] + d["Handler_update"] + d["Handler_delete"]
         if (!r) r = 1
-        printf "server_cpu_ms/req=%.2f db_cpu_ms/req=%.2f stmts/req=%.1f dml/req=%.1f rows_written/req=%.1f rows_read/req=%.1f",
-          st * 1000 / hz / r, dt * 1000 / hz / r, (d["Questions"] - 1) / r, dml / r, rows / r, d["Rows_read"] / r
+        printf "server_cpu_ms/req=%.2f db_cpu_ms/req=%.2f stmts/req=%.1f dml/req=%.1f rows_written/req=%.1f rows_read/req=%.1f commits/req=%.2f fsyncs/req=%.2f",
+          st * 1000 / hz / r, dt * 1000 / hz / r, (d["Questions"] - 1) / r, dml / r, rows / r, d["Rows_read"] / r,
+          d["Com_commit"] / r, d["Innodb_data_fsyncs"] / r
       }')
   result="$result $per_req"
   echo "$result" >&2
   [[ $1 == warmup* ]] || awk '{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
       print $1, v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx"], v["socket_errors"], v["server_cpu_ms/req"],
-        v["db_cpu_ms/req"], v["stmts/req"], v["dml/req"], v["rows_written/req"], v["rows_read/req"]
+        v["db_cpu_ms/req"], v["stmts/req"], v["dml/req"], v["rows_written/req"], v["rows_read/req"],
+        v["commits/req"], v["fsyncs/req"]
     }' <<<"$result" >>"$WORK/results"
 }
 
