@@ -29,13 +29,7 @@ class CrmTransferHttpTest {
     @Token("salesforce") static String crm;
     @Token("it-reader") static String reader;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     /** A CRM contact of the employee (same name and email), in CRM account {@code crmAccountId}. */
     private ObjectNode contact(String userName, String workerId, String crmAccountId) {

@@ -42,13 +42,7 @@ class EffectiveDatingHttpTest {
     @Token("it-reader") static String reader;
     @Token("it-writer") static String writer;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     private static ObjectNode dated(ObjectNode user, String attribute, String value) {
         ObjectNode u = user.deepCopy();

@@ -39,13 +39,7 @@ class HoldsHttpTest {
     @Token("it-reader") static String reader;
     @Token("it-writer") static String writer;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     /** Pushes {@code n} employees, then terminates each in turn; returns the created users in that order. */
     private List<JsonNode> burst(String token, String prefix, int n) {

@@ -37,13 +37,7 @@ class LifecycleActionsHttpTest {
     @Token("it-reader") static String reader;
     @Token("it-writer") static String writer;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     private HttpResult act(String personId, String action, String body) {
         return server.post("/api/v1/people/" + personId + "/lifecycle/" + action, writer, body == null ? "" : body);

@@ -39,13 +39,7 @@ class LifecycleHttpTest {
     @Token("salesforce") static String crm;
     @Token("it-reader") static String reader;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     private void schedulerPass() {
         server.services().timerScheduler().runOnce();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.testing.HttpResult;
+import dev.rollcall.testing.RollcallServerExtension;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,6 +22,17 @@ final class LifecyclePushes {
 
     private final Http http;
     private final ObjectMapper json;
+
+    /** Pushes through the server of a {@link RollcallServerExtension}. */
+    static LifecyclePushes over(RollcallServerExtension server) {
+        return new LifecyclePushes((method, path, token, body) -> switch (method) {
+            case "GET" -> server.get(path, token);
+            case "DELETE" -> server.delete(path, token);
+            case "POST" -> server.post(path, token, body);
+            case "PUT" -> server.put(path, token, body);
+            default -> server.patch(path, token, body);
+        }, server.json());
+    }
 
     LifecyclePushes(Http http, ObjectMapper json) {
         this.http = http;

@@ -27,13 +27,7 @@ class ManagerGraceAndLeaveHttpTest {
     @Token("workday") static String hr;
     @Token("it-reader") static String reader;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     private static ObjectNode withManager(ObjectNode user, String manager) {
         ObjectNode u = user.deepCopy();

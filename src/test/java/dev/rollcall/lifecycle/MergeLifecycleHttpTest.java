@@ -33,13 +33,7 @@ class MergeLifecycleHttpTest {
     @Token("it-reader") static String reader;
     @Token("it-writer") static String writer;
 
-    private final LifecyclePushes pushes = new LifecyclePushes((method, path, token, body) -> switch (method) {
-        case "GET" -> server.get(path, token);
-        case "DELETE" -> server.delete(path, token);
-        case "POST" -> server.post(path, token, body);
-        case "PUT" -> server.put(path, token, body);
-        default -> server.patch(path, token, body);
-    }, server.json());
+    private final LifecyclePushes pushes = LifecyclePushes.over(server);
 
     private JsonNode merge(String survivor, String merged) {
         HttpResult r = server.post("/api/v1/people/" + survivor + "/merge", writer, "{\"personId\":\"" + merged + "\"}");

@@ -42,13 +42,7 @@ class PolicyPreviewHttpTest {
     static String stayer;
 
     private static LifecyclePushes pushes() {
-        return new LifecyclePushes((method, path, token, body) -> switch (method) {
-            case "GET" -> server.get(path, token);
-            case "DELETE" -> server.delete(path, token);
-            case "POST" -> server.post(path, token, body);
-            case "PUT" -> server.put(path, token, body);
-            default -> server.patch(path, token, body);
-        }, server.json());
+        return LifecyclePushes.over(server);
     }
 
     @BeforeAll
