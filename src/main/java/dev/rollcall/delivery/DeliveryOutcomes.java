@@ -10,15 +10,20 @@ import dev.rollcall.events.AuditRecord;
 import dev.rollcall.kernel.Transactor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what one attempt means for its delivery and subscription: in one short transaction the
- * attempt and the delivery's next state (only while the lease is still the caller's); then, in a
+ * Writes what attempts mean for their deliveries and subscriptions: in one short transaction the
+ * attempts and the deliveries' next states (only while each lease is still the caller's; a batch of
+ * them at once, so a dispatcher pays one commit per batch rather than per delivery); then, in a
  * second one, the subscription's failing period, which disables it once every attempt has failed for
  * the configured time. The second is apart so that outcomes never hold the subscription row while
  * writes of the outbox (which lock it shared through the foreign key) wait on their delivery rows. A
@@ -46,33 +51,85 @@ final class DeliveryOutcomes {
         this.watch = watch;
     }
 
+    /** One attempt's result waiting to be written: {@code refused} as in {@link #record}. */
+    record Sent(ClaimedDelivery delivery, AttemptRecord attempt, Optional<Duration> retryAfter, Optional<String> refused,
+                boolean receiversFault) {
+    }
+
     /** {@code refused}: the format's reason why the answer ends the delivery for good (then it is dead at once). */
     Outcome record(ClaimedDelivery d, String owner, AttemptRecord attempt, Optional<Duration> retryAfter,
                    Optional<String> refused, boolean receiversFault) {
-        int round = d.attempts() - d.roundBase() + 1;
-        Verdict verdict = refused.<Verdict>map(Verdict.Dead::new)
-                .orElseGet(() -> judge.judge(attempt.statusCode(), retryAfter, round, d.limits()));
-        Instant at = attempt.at();
-        Outcome outcome = transactions.inTransaction(tx -> {
-            if (verdict instanceof Verdict.Delivered) {
-                return tx.deliveries().delivered(d.pk(), owner, attempt) ? Outcome.DELIVERED : Outcome.LOST_LEASE;
-            }
-            if (verdict instanceof Verdict.Gone) {
-                if (!tx.deliveries().dead(d.pk(), owner, attempt, "410 Gone: subscription disabled")) {
-                    return Outcome.LOST_LEASE;
+        Sent sent = new Sent(d, attempt, retryAfter, refused, receiversFault);
+        Verdict verdict = verdict(sent);
+        Outcome outcome = transactions.inTransaction(tx -> write(tx, d, owner, verdict, attempt));
+        noteSubscription(sent, outcome);
+        return outcome;
+    }
+
+    /**
+     * Writes a batch of attempts in one short transaction (one commit instead of one per delivery): the
+     * successes in a few multi-row statements, the rest one by one as {@link #record} does; each only
+     * while its lease is held. Then the subscriptions' bookkeeping, as {@link #record}. The outcomes are
+     * in the order of {@code batch}.
+     */
+    List<Outcome> recordAll(List<Sent> batch, String owner) {
+        List<Verdict> verdicts = batch.stream().map(this::verdict).toList();
+        List<Outcome> outcomes = transactions.inTransaction(tx -> {
+            Map<Long, AttemptRecord> successes = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (verdicts.get(i) instanceof Verdict.Delivered) {
+                    successes.put(batch.get(i).delivery().pk(), batch.get(i).attempt());
                 }
-                disable(tx, d, "the receiver answered 410 Gone at " + at, at);
-                return Outcome.GONE;
             }
-            boolean written = verdict instanceof Verdict.Retry r
-                    ? tx.deliveries().retry(d.pk(), owner, attempt, at.plus(r.after()))
-                    : tx.deliveries().dead(d.pk(), owner, attempt, ((Verdict.Dead) verdict).reason() + "; last: "
-                            + attempt.error());
-            if (!written) {
+            Set<Long> written = tx.deliveries().deliveredAll(owner, successes);
+            List<Outcome> out = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Sent s = batch.get(i);
+                out.add(verdicts.get(i) instanceof Verdict.Delivered
+                        ? written.contains(s.delivery().pk()) ? Outcome.DELIVERED : Outcome.LOST_LEASE
+                        : write(tx, s.delivery(), owner, verdicts.get(i), s.attempt()));
+            }
+            return out;
+        });
+        for (int i = 0; i < batch.size(); i++) {
+            noteSubscription(batch.get(i), outcomes.get(i));
+        }
+        return outcomes;
+    }
+
+    private Verdict verdict(Sent s) {
+        ClaimedDelivery d = s.delivery();
+        int round = d.attempts() - d.roundBase() + 1;
+        return s.refused().<Verdict>map(Verdict.Dead::new)
+                .orElseGet(() -> judge.judge(s.attempt().statusCode(), s.retryAfter(), round, d.limits()));
+    }
+
+    private Outcome write(DeliveryTx tx, ClaimedDelivery d, String owner, Verdict verdict, AttemptRecord attempt) {
+        Instant at = attempt.at();
+        if (verdict instanceof Verdict.Delivered) {
+            return tx.deliveries().delivered(d.pk(), owner, attempt) ? Outcome.DELIVERED : Outcome.LOST_LEASE;
+        }
+        if (verdict instanceof Verdict.Gone) {
+            if (!tx.deliveries().dead(d.pk(), owner, attempt, "410 Gone: subscription disabled")) {
                 return Outcome.LOST_LEASE;
             }
-            return verdict instanceof Verdict.Retry ? Outcome.RETRY : Outcome.DEAD;
-        });
+            disable(tx, d, "the receiver answered 410 Gone at " + at, at);
+            return Outcome.GONE;
+        }
+        boolean written = verdict instanceof Verdict.Retry r
+                ? tx.deliveries().retry(d.pk(), owner, attempt, at.plus(r.after()))
+                : tx.deliveries().dead(d.pk(), owner, attempt, ((Verdict.Dead) verdict).reason() + "; last: "
+                        + attempt.error());
+        if (!written) {
+            return Outcome.LOST_LEASE;
+        }
+        return verdict instanceof Verdict.Retry ? Outcome.RETRY : Outcome.DEAD;
+    }
+
+    /** The subscription's last success (at most once a second) or its failing period, in a transaction apart. */
+    private void noteSubscription(Sent s, Outcome outcome) {
+        ClaimedDelivery d = s.delivery();
+        Instant at = s.attempt().at();
         try {
             if (outcome == Outcome.DELIVERED) {
                 Instant noted = notedSuccess.get(d.subscriptionPk());
@@ -83,7 +140,7 @@ final class DeliveryOutcomes {
                     });
                     notedSuccess.put(d.subscriptionPk(), at);
                 }
-            } else if ((outcome == Outcome.RETRY || outcome == Outcome.DEAD) && receiversFault) {
+            } else if ((outcome == Outcome.RETRY || outcome == Outcome.DEAD) && s.receiversFault()) {
                 notedSuccess.remove(d.subscriptionPk());
                 transactions.inTransaction(tx -> {
                     Instant since = tx.subscriptions().failed(d.subscriptionPk(), at);
@@ -95,7 +152,6 @@ final class DeliveryOutcomes {
             // bookkeeping only: the next attempt of the subscription notes it again
             log.warn("subscription of delivery {}: its failing period could not be updated: {}", d.id(), e.toString());
         }
-        return outcome;
     }
 
     /** Disables the subscription with its reason, audited as the dispatcher's doing (once: not when already off). */
