@@ -18,7 +18,7 @@ SUBS=${BENCH_SUBSCRIPTIONS:-10}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-JAR=$ROOT/target/rollcall.jar
+JAR=${BENCH_JAR:-$ROOT/target/rollcall.jar}
 PORT=${BENCH_PORT:-18091}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 WORK=$(mktemp -d)

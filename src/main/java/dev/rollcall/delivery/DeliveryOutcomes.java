@@ -91,9 +91,7 @@ final class DeliveryOutcomes {
             }
             return out;
         });
-        for (int i = 0; i < batch.size(); i++) {
-            noteSubscription(batch.get(i), outcomes.get(i));
-        }
+        noteSubscriptions(batch, outcomes);
         return outcomes;
     }
 
@@ -124,6 +122,61 @@ final class DeliveryOutcomes {
             return Outcome.LOST_LEASE;
         }
         return verdict instanceof Verdict.Retry ? Outcome.RETRY : Outcome.DEAD;
+    }
+
+    /**
+     * The subscriptions' bookkeeping of a batch in one transaction apart, subscriptions in pk order: per
+     * subscription its last success (at most once a second) or, after a failure, its failing period, as
+     * {@link #noteSubscription} for one attempt would (a batch's later success ends a failing period).
+     */
+    private void noteSubscriptions(List<Sent> batch, List<Outcome> outcomes) {
+        Map<Long, Sent> lastSuccess = new java.util.TreeMap<>();
+        Map<Long, Sent> firstFailure = new java.util.TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Sent s = batch.get(i);
+            long sub = s.delivery().subscriptionPk();
+            Outcome o = outcomes.get(i);
+            if (o == Outcome.DELIVERED) {
+                lastSuccess.merge(sub, s, (a, b) -> a.attempt().at().isAfter(b.attempt().at()) ? a : b);
+            } else if ((o == Outcome.RETRY || o == Outcome.DEAD) && s.receiversFault()) {
+                firstFailure.merge(sub, s, (a, b) -> a.attempt().at().isBefore(b.attempt().at()) ? a : b);
+            }
+        }
+        // a success noted after the failure ends the failing period; else the failure counts
+        lastSuccess.entrySet().removeIf(e -> firstFailure.containsKey(e.getKey())
+                && !e.getValue().attempt().at().isAfter(firstFailure.get(e.getKey()).attempt().at()));
+        firstFailure.keySet().removeIf(lastSuccess::containsKey);
+        lastSuccess.entrySet().removeIf(e -> {
+            Instant noted = notedSuccess.get(e.getKey());
+            return noted != null && e.getValue().attempt().at().isBefore(noted.plusSeconds(1));
+        });
+        if (lastSuccess.isEmpty() && firstFailure.isEmpty()) {
+            return;
+        }
+        try {
+            transactions.inTransaction(tx -> {
+                java.util.TreeSet<Long> subs = new java.util.TreeSet<>(lastSuccess.keySet());
+                subs.addAll(firstFailure.keySet());
+                for (long sub : subs) {
+                    Sent ok = lastSuccess.get(sub);
+                    if (ok != null) {
+                        tx.subscriptions().succeeded(sub, ok.attempt().at());
+                    } else {
+                        Sent bad = firstFailure.get(sub);
+                        Instant at = bad.attempt().at();
+                        Instant since = tx.subscriptions().failed(sub, at);
+                        watch.disableReason(since, at).ifPresent(reason -> disable(tx, bad.delivery(), reason, at));
+                    }
+                }
+                return null;
+            });
+            lastSuccess.forEach((sub, ok) -> notedSuccess.put(sub, ok.attempt().at()));
+            firstFailure.keySet().forEach(notedSuccess::remove);
+        } catch (RuntimeException e) {
+            // bookkeeping only: the next attempt of the subscription notes it again
+            log.warn("the failing periods of {} subscriptions could not be updated: {}", lastSuccess.size() + firstFailure.size(),
+                    e.toString());
+        }
     }
 
     /** The subscription's last success (at most once a second) or its failing period, in a transaction apart. */

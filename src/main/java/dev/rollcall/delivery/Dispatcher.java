@@ -58,6 +58,7 @@ public final class Dispatcher implements BackgroundTask {
     private final int batch;
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final ExecutorService senders;
+    private final ExecutorService recorder;
 
     public Dispatcher(DeliveryClaims claims, Transactor<? extends DeliveryTx> transactions, PayloadFormats formats,
                       GuardedSender sender, Verdict.Judge judge, FailureWatch watch, DeliveryObserver observer,
@@ -86,6 +87,13 @@ public final class Dispatcher implements BackgroundTask {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.senders = pool;
+        ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "webhook-recorder");
+            t.setDaemon(true);
+            return t;
+        });
+        one.allowCoreThreadTimeOut(true);
+        this.recorder = one;
     }
 
     public String owner() {
@@ -103,19 +111,23 @@ public final class Dispatcher implements BackgroundTask {
     }
 
     /**
-     * One pass, until nothing is due (or the thread is interrupted): claims a batch, hands it to the
-     * senders, and records the results as they come back, all that have come back in one transaction
-     * (so a slow receiver holds back no one else's outcome, and commits are shared). While claims come
-     * back full, claims again as soon as half a batch is done, so the senders stay busy under load
-     * without waiting for the interval; otherwise the pass ends once what it claimed is recorded.
+     * One pass, until nothing is due (or the thread is interrupted): claims a batch and hands it to the
+     * senders; the results are recorded as they come back, all that have come back since the last
+     * group in one transaction on the recorder thread (so a slow receiver holds back no one else's
+     * outcome, commits are shared, and claiming overlaps recording). While claims come back full, claims
+     * again as soon as half a batch is done, so the senders stay busy under load without waiting for the
+     * interval; otherwise the pass ends once what it claimed is recorded.
      */
     @Override
     public void runOnce() {
-        BlockingQueue<Returned> done = new LinkedBlockingQueue<>();
-        List<Future<?>> sending = new ArrayList<>();
-        // what this pass has handed to the senders: a lease that ran out meanwhile (a clock that jumped) can come
-        // back in this pass's own claim, and must not be sent a second time
+        // one queue of what happened: a sender's result, or the recorder's end of a group
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        List<Future<?>> working = new ArrayList<>();
+        // claimed by this pass and not yet recorded: a lease that ran out meanwhile (a clock that jumped) can
+        // come back in this pass's own claim, and must not be sent a second time
         Set<Long> inFlight = new HashSet<>();
+        List<DeliveryOutcomes.Sent> toRecord = new ArrayList<>();
+        boolean recording = false;
         boolean claimAgain = true;
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -123,10 +135,10 @@ public final class Dispatcher implements BackgroundTask {
                     int wanted = batch - inFlight.size();
                     List<ClaimedDelivery> due = claimQuietly(wanted);
                     claimAgain = due.size() == wanted;
-                    sending.removeIf(Future::isDone);
+                    working.removeIf(Future::isDone);
                     for (ClaimedDelivery d : due) {
                         if (inFlight.add(d.pk())) {
-                            sending.add(senders.submit(() -> done.add(new Returned(d.pk(), sendQuietly(d)))));
+                            working.add(senders.submit(() -> events.add(new Event(d.pk(), sendQuietly(d), List.of()))));
                         }
                     }
                 }
@@ -136,24 +148,41 @@ public final class Dispatcher implements BackgroundTask {
                     }
                     return;
                 }
-                List<Returned> back = new ArrayList<>();
-                back.add(done.take());
-                done.drainTo(back);
-                back.forEach(r -> inFlight.remove(r.pk()));
-                List<DeliveryOutcomes.Sent> results = back.stream().flatMap(r -> r.sent().stream()).toList();
-                if (!results.isEmpty()) {
-                    recordQuietly(results);
+                List<Event> happened = new ArrayList<>();
+                happened.add(events.take());
+                events.drainTo(happened);
+                for (Event e : happened) {
+                    if (!e.recorded().isEmpty()) {
+                        e.recorded().forEach(inFlight::remove);
+                        recording = false;
+                    } else if (e.sent().isPresent()) {
+                        toRecord.add(e.sent().get());
+                    } else {
+                        inFlight.remove(e.pk());
+                    }
+                }
+                if (!recording && !toRecord.isEmpty()) {
+                    List<DeliveryOutcomes.Sent> group = List.copyOf(toRecord);
+                    toRecord.clear();
+                    recording = true;
+                    working.add(recorder.submit(() -> {
+                        try {
+                            recordQuietly(group);
+                        } finally {
+                            events.add(new Event(0, Optional.empty(), group.stream().map(g -> g.delivery().pk()).toList()));
+                        }
+                    }));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         // interrupted: the rest stay leased and are reclaimed when their leases run out
-        sending.forEach(f -> f.cancel(true));
+        working.forEach(f -> f.cancel(true));
     }
 
-    /** A sender's result: empty when there is nothing to record. */
-    private record Returned(long pk, Optional<DeliveryOutcomes.Sent> sent) {
+    /** A sender's result (empty: nothing to record), or the pks of a group the recorder has written. */
+    private record Event(long pk, Optional<DeliveryOutcomes.Sent> sent, List<Long> recorded) {
     }
 
     private List<ClaimedDelivery> claimQuietly(int wanted) {
