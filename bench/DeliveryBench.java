@@ -3,6 +3,7 @@
 // Starts a loopback receiver on 127.0.0.1 that checks every Standard Webhooks signature (HMAC-SHA256),
 // subscribes it SUBSCRIPTIONS times to every event type, pushes CHANGES SCIM creates at about RATE per
 // second, waits (at most TIMEOUT_S) until every owed delivery arrived, and prints one RESULT line.
+// BENCH_REPLAY=1: then replays every delivered delivery (the dispatcher alone, on a backlog) and adds replay_* figures.
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
