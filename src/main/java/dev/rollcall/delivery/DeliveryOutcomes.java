@@ -51,25 +51,18 @@ final class DeliveryOutcomes {
         this.watch = watch;
     }
 
-    /** One attempt's result waiting to be written: {@code refused} as in {@link #record}. */
+    /**
+     * One attempt's result waiting to be written; {@code refused}: the format's reason why the answer ends the
+     * delivery for good (then it is dead at once); {@code receiversFault}: false for Rollcall's own failure.
+     */
     record Sent(ClaimedDelivery delivery, AttemptRecord attempt, Optional<Duration> retryAfter, Optional<String> refused,
                 boolean receiversFault) {
     }
 
-    /** {@code refused}: the format's reason why the answer ends the delivery for good (then it is dead at once). */
-    Outcome record(ClaimedDelivery d, String owner, AttemptRecord attempt, Optional<Duration> retryAfter,
-                   Optional<String> refused, boolean receiversFault) {
-        Sent sent = new Sent(d, attempt, retryAfter, refused, receiversFault);
-        Verdict verdict = verdict(sent);
-        Outcome outcome = transactions.inTransaction(tx -> write(tx, d, owner, verdict, attempt));
-        noteSubscription(sent, outcome);
-        return outcome;
-    }
-
     /**
      * Writes a batch of attempts in one short transaction (one commit instead of one per delivery): the
-     * successes in a few multi-row statements, the rest one by one as {@link #record} does; each only
-     * while its lease is held. Then the subscriptions' bookkeeping, as {@link #record}. The outcomes are
+     * successes in a few multi-row statements, the rest one by one; each only
+     * while its lease is held. Then the subscriptions' bookkeeping. The outcomes are
      * in the order of {@code batch}.
      */
     List<Outcome> recordAll(List<Sent> batch, String owner) {
@@ -127,7 +120,7 @@ final class DeliveryOutcomes {
     /**
      * The subscriptions' bookkeeping of a batch in one transaction apart, subscriptions in pk order: per
      * subscription its last success (at most once a second) or, after a failure, its failing period, as
-     * {@link #noteSubscription} for one attempt would (a batch's later success ends a failing period).
+     * one attempt at a time would (a batch's later success ends a failing period).
      */
     private void noteSubscriptions(List<Sent> batch, List<Outcome> outcomes) {
         Map<Long, Sent> lastSuccess = new java.util.TreeMap<>();
@@ -176,34 +169,6 @@ final class DeliveryOutcomes {
             // bookkeeping only: the next attempt of the subscription notes it again
             log.warn("the failing periods of {} subscriptions could not be updated: {}", lastSuccess.size() + firstFailure.size(),
                     e.toString());
-        }
-    }
-
-    /** The subscription's last success (at most once a second) or its failing period, in a transaction apart. */
-    private void noteSubscription(Sent s, Outcome outcome) {
-        ClaimedDelivery d = s.delivery();
-        Instant at = s.attempt().at();
-        try {
-            if (outcome == Outcome.DELIVERED) {
-                Instant noted = notedSuccess.get(d.subscriptionPk());
-                if (noted == null || !at.isBefore(noted.plusSeconds(1))) {
-                    transactions.inTransaction(tx -> {
-                        tx.subscriptions().succeeded(d.subscriptionPk(), at);
-                        return null;
-                    });
-                    notedSuccess.put(d.subscriptionPk(), at);
-                }
-            } else if ((outcome == Outcome.RETRY || outcome == Outcome.DEAD) && s.receiversFault()) {
-                notedSuccess.remove(d.subscriptionPk());
-                transactions.inTransaction(tx -> {
-                    Instant since = tx.subscriptions().failed(d.subscriptionPk(), at);
-                    watch.disableReason(since, at).ifPresent(reason -> disable(tx, d, reason, at));
-                    return null;
-                });
-            }
-        } catch (RuntimeException e) {
-            // bookkeeping only: the next attempt of the subscription notes it again
-            log.warn("subscription of delivery {}: its failing period could not be updated: {}", d.id(), e.toString());
         }
     }
 
