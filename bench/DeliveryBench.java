@@ -3,6 +3,7 @@
 // Starts a loopback receiver on 127.0.0.1 that checks every Standard Webhooks signature (HMAC-SHA256),
 // subscribes it SUBSCRIPTIONS times to every event type, pushes CHANGES SCIM creates at about RATE per
 // second, waits (at most TIMEOUT_S) until every owed delivery arrived, and prints one RESULT line.
+// BENCH_REPLAY=1: then replays every delivered delivery (the dispatcher alone, on a backlog) and adds replay_* figures.
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,9 +31,16 @@ public class DeliveryBench {
     static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     static final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
     static final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    static final List<String> subscriptionIds = new ArrayList<>();
     static final List<Long> lagMicros = java.util.Collections.synchronizedList(new ArrayList<>());
     static final AtomicLong received = new AtomicLong(), badSignatures = new AtomicLong(), duplicates = new AtomicLong();
     static volatile long firstAt, lastAt;
+    // BENCH_REPLAY=1: phase 2 replays every delivered delivery at once (the dispatcher alone, a backlog; no SCIM load)
+    static volatile int phase = 1;
+    static volatile long replayStartMicros;
+    static final List<Long> replayLagMicros = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final AtomicLong replayed = new AtomicLong();
+    static volatile long replayFirstAt, replayLastAt;
 
     public static void main(String[] a) throws Exception {
         String base = a[0], admin = a[1], source = a[2];
@@ -49,8 +57,16 @@ public class DeliveryBench {
             String sig = ex.getRequestHeaders().getFirst("webhook-signature");
             if (!verified(secrets.get(path), id, ts, body, sig)) {
                 badSignatures.incrementAndGet();
-            } else if (seen.putIfAbsent(path + " " + id, true) != null) {
+            } else if (seen.putIfAbsent(phase + " " + path + " " + id, true) != null) {
                 duplicates.incrementAndGet();
+            } else if (phase == 2) {
+                replayLagMicros.add(now - replayStartMicros);
+                long c = replayed.incrementAndGet();
+                long ms = System.currentTimeMillis();
+                if (c == 1) {
+                    replayFirstAt = ms;
+                }
+                replayLastAt = ms;
             } else {
                 Matcher m = TIMESTAMP.matcher(new String(body, StandardCharsets.UTF_8));
                 if (m.find()) {
@@ -81,8 +97,13 @@ public class DeliveryBench {
                 throw new IllegalStateException("subscribe: " + r.statusCode() + " " + r.body());
             }
             secrets.put(path, Base64.getDecoder().decode(m.group(1)));
+            Matcher idm = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
+            if (idm.find()) {
+                subscriptionIds.add(idm.group(1));
+            }
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
+        System.err.println("pushing " + changes + " changes");
         ExecutorService pushers = Executors.newFixedThreadPool(8);
         AtomicLong pushErrors = new AtomicLong();
         long start = System.nanoTime();
@@ -116,6 +137,32 @@ public class DeliveryBench {
         while (received.get() < owed && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        String replayResult = "";
+        if ("1".equals(System.getenv("BENCH_REPLAY")) && received.get() >= owed) {
+            phase = 2;
+            replayStartMicros = System.currentTimeMillis() * 1000;
+            for (String sub : subscriptionIds) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/subscriptions/" + sub + "/replay"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"delivered\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("replay: " + r.statusCode() + " " + r.body());
+                }
+            }
+            long replayDeadline = System.nanoTime() + timeoutS * 1_000_000_000L;
+            while (replayed.get() < owed && System.nanoTime() < replayDeadline) {
+                Thread.sleep(50);
+            }
+            List<Long> rl;
+            synchronized (replayLagMicros) {
+                rl = new ArrayList<>(replayLagMicros);
+            }
+            java.util.Collections.sort(rl);
+            replayResult = String.format(" replayed=%d replay_deliveries_per_s=%.0f replay_done_p50_ms=%.1f replay_done_p99_ms=%.1f",
+                    replayed.get(), replayed.get() / (Math.max(1, replayLastAt - replayStartMicros / 1000) / 1000.0),
+                    pct(rl, 0.50), pct(rl, 0.99));
+        }
         receiver.stop(0);
         List<Long> lags;
         synchronized (lagMicros) {
@@ -124,9 +171,9 @@ public class DeliveryBench {
         java.util.Collections.sort(lags);
         double span = Math.max(1, lastAt - firstAt) / 1000.0;
         System.out.printf("RESULT changes=%d push_errors=%d changes_per_s=%.0f owed=%d delivered=%d bad_signatures=%d"
-                        + " duplicates=%d deliveries_per_s=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f%n",
+                        + " duplicates=%d deliveries_per_s=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f%s%n",
                 changes, pushErrors.get(), changes / pushSeconds, owed, received.get(), badSignatures.get(), duplicates.get(),
-                received.get() / span, pct(lags, 0.50), pct(lags, 0.99), pct(lags, 1.0));
+                received.get() / span, pct(lags, 0.50), pct(lags, 0.99), pct(lags, 1.0), replayResult);
         System.exit(received.get() >= owed ? 0 : 3);
     }
 

@@ -9,7 +9,8 @@
 # bounded wait (BENCH_TIMEOUT s, default 120) for every delivery. Prints signed deliveries/s,
 # change-to-delivered latency p50/p99, and the server's and MariaDB's CPU ms per delivery over the
 # whole run (the SCIM changes that produced the deliveries included). Stops the server, drops the
-# database. Environment: BENCH_PORT (default 18091), BENCH_JAVA_OPTS, BENCH_SUBSCRIPTIONS (default 10).
+# database. Environment: BENCH_PORT (default 18091), BENCH_JAVA_OPTS, BENCH_SUBSCRIPTIONS (default 10),
+# BENCH_JAR (another jar), BENCH_REPLAY=1 (then replay every delivered delivery and measure the dispatcher alone).
 set -euo pipefail
 
 CHANGES=${1:-500}
@@ -18,7 +19,7 @@ SUBS=${BENCH_SUBSCRIPTIONS:-10}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-JAR=$ROOT/target/rollcall.jar
+JAR=${BENCH_JAR:-$ROOT/target/rollcall.jar}
 PORT=${BENCH_PORT:-18091}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 WORK=$(mktemp -d)

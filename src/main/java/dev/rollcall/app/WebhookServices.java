@@ -44,7 +44,7 @@ import java.util.List;
 
 /** Subscriptions, their deliveries and the dispatchers, wired once the master key is known. */
 final class WebhookServices {
-    private static final int DISPATCH_BATCH = 50;
+    private static final int DISPATCH_BATCH = 100;
 
     private final DeliverySettings settings;
     private final SubscriptionRegistry registry;

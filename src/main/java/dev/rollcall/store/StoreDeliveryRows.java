@@ -9,11 +9,19 @@ import dev.rollcall.delivery.rules.DeliveryRows;
 import dev.rollcall.store.generated.enums.DeliveryStatus;
 import dev.rollcall.store.generated.tables.records.DeliveryRecord;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.jooq.CaseWhenStep;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
 import org.jooq.SelectLimitPercentStep;
+import org.jooq.impl.DSL;
 
 /** Outcomes of delivery attempts over one transaction; each checks the lease is still the caller's. */
 final class StoreDeliveryRows implements DeliveryRows {
@@ -28,6 +36,46 @@ final class StoreDeliveryRows implements DeliveryRows {
     @Override
     public boolean delivered(long pk, String owner, AttemptRecord attempt) {
         return finish(pk, owner, attempt, DeliveryStatus.delivered, null);
+    }
+
+    @Override
+    public Set<Long> deliveredAll(String owner, Map<Long, AttemptRecord> attempts) {
+        if (attempts.isEmpty()) {
+            return Set.of();
+        }
+        // one locking read in pk order: the rows still leased to the caller; the rest were reclaimed meanwhile
+        var held = tx.select(DELIVERY.PK, DELIVERY.SUBSCRIPTION_PK, DELIVERY.PERSON_ID).from(DELIVERY)
+                .where(DELIVERY.PK.in(attempts.keySet())).and(DELIVERY.STATUS.eq(DeliveryStatus.leased))
+                .and(DELIVERY.LEASE_OWNER.eq(owner))
+                .orderBy(DELIVERY.PK).forUpdate().fetch();
+        if (held.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> pks = new LinkedHashSet<>(held.getValues(DELIVERY.PK));
+        var insert = tx.insertInto(ATTEMPT, ATTEMPT.DELIVERY_PK, ATTEMPT.AT, ATTEMPT.LATENCY_MS, ATTEMPT.STATUS_CODE,
+                ATTEMPT.ERROR, ATTEMPT.ANSWER);
+        CaseWhenStep<Long, LocalDateTime> finishedAt = null;
+        Instant latest = Instant.MIN;
+        for (long pk : pks) {
+            AttemptRecord a = attempts.get(pk);
+            insert = insert.values(pk, Clock.toDb(a.at()), a.latencyMs(), a.statusCode(), clip(a.error(), ERROR_CHARS),
+                    clip(a.answer(), ANSWER_CHARS));
+            finishedAt = finishedAt == null ? DSL.choose(DELIVERY.PK).when(pk, Clock.toDb(a.at()))
+                    : finishedAt.when(pk, Clock.toDb(a.at()));
+            latest = a.at().isAfter(latest) ? a.at() : latest;
+        }
+        insert.execute();
+        // a delivered attempt has no error (2xx), so last_error is cleared as finish() does
+        tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.delivered).set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.plus(1))
+                .setNull(DELIVERY.NEXT_ATTEMPT_AT).setNull(DELIVERY.LEASE_OWNER).setNull(DELIVERY.LEASE_UNTIL)
+                .setNull(DELIVERY.LAST_ERROR).set(DELIVERY.FINISHED_AT, finishedAt.otherwise(DELIVERY.FINISHED_AT))
+                .where(DELIVERY.PK.in(pks)).execute();
+        List<Condition> chains = held.stream().filter(r -> r.value3() != null)
+                .map(r -> DELIVERY.SUBSCRIPTION_PK.eq(r.value2()).and(DELIVERY.PERSON_ID.eq(r.value3()))).toList();
+        if (!chains.isEmpty()) {
+            releaseNextOfEach(chains, latest);
+        }
+        return pks;
     }
 
     @Override
@@ -104,6 +152,28 @@ final class StoreDeliveryRows implements DeliveryRows {
         List<Long> next = nextWaiting(tx, subscriptionPk, personId).fetch(DELIVERY.PK);
         if (!next.isEmpty()) {
             tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).where(DELIVERY.PK.eq(next.get(0))).execute();
+        }
+    }
+
+    /**
+     * The next waiting delivery of each chain becomes due, in two statements: one read of the chains'
+     * waiting rows (ranges of ix_delivery_chain), then one update of the lowest sequence of each.
+     */
+    private void releaseNextOfEach(List<Condition> chains, Instant now) {
+        Map<String, Long> lowest = new HashMap<>();
+        Map<String, Long> lowestSeq = new HashMap<>();
+        tx.select(DELIVERY.PK, DELIVERY.SUBSCRIPTION_PK, DELIVERY.PERSON_ID, DELIVERY.PERSON_SEQ).from(DELIVERY)
+                .where(DSL.or(chains)).and(DELIVERY.STATUS.eq(DeliveryStatus.pending)).and(DELIVERY.NEXT_ATTEMPT_AT.isNull())
+                .forEach(r -> {
+                    String chain = r.value2() + "/" + r.value3();
+                    Long seq = lowestSeq.get(chain);
+                    if (seq == null || (r.value4() != null && r.value4() < seq)) {
+                        lowestSeq.put(chain, r.value4() == null ? Long.MIN_VALUE : r.value4());
+                        lowest.put(chain, r.value1());
+                    }
+                });
+        if (!lowest.isEmpty()) {
+            tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).where(DELIVERY.PK.in(lowest.values())).execute();
         }
     }
 

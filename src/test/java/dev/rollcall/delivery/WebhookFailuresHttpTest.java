@@ -158,6 +158,36 @@ class WebhookFailuresHttpTest {
     }
 
     @Test
+    void successRetryAndGoneSentTogetherAreEachRecordedAsTheirOwn() {
+        DeliveryFixture f = fixture();
+        WebhookReceiver ok = f.receiver();
+        WebhookReceiver busy = f.receiver();
+        WebhookReceiver gone = f.receiver();
+        ok.reply(WebhookReceiver.Reply.of(204));
+        busy.reply(WebhookReceiver.Reply.of(500));
+        gone.reply(WebhookReceiver.Reply.of(410));
+        String okSub = f.subscribe(ok, "person.created");
+        String busySub = f.subscribe(busy, "person.created");
+        String goneSub = f.subscribe(gone, "person.created");
+        // one change: its three deliveries are claimed, sent and recorded together
+        f.hire(hr, "mixed.user", "W-X1");
+        f.eventually(Duration.ofMillis(50), () -> f.deliveries(reader, okSub, "delivered").size() == 1
+                && f.deliveries(reader, busySub, "dead").size() == 1 && f.deliveries(reader, goneSub, "dead").size() == 1);
+
+        JsonNode delivered = detail(f.deliveries(reader, okSub, "delivered").get(0).get("id").asText());
+        assertThat(delivered.get("attemptLog")).singleElement().satisfies(a -> assertThat(a.get("statusCode").asInt()).isEqualTo(204));
+        JsonNode retried = detail(f.deliveries(reader, busySub, "dead").get(0).get("id").asText());
+        assertThat(retried.get("attemptLog")).hasSize(6).allSatisfy(a -> assertThat(a.get("statusCode").asInt()).isEqualTo(500));
+        JsonNode refused = detail(f.deliveries(reader, goneSub, "dead").get(0).get("id").asText());
+        assertThat(refused.get("attemptLog")).singleElement().satisfies(a -> assertThat(a.get("statusCode").asInt()).isEqualTo(410));
+        assertThat(server.get("/api/v1/subscriptions/" + goneSub, reader).jsonBody().get("enabled").asBoolean()).isFalse();
+        assertThat(server.get("/api/v1/subscriptions/" + okSub, reader).jsonBody().get("enabled").asBoolean()).isTrue();
+        assertThat(ok.received()).hasSize(1).allMatch(WebhookReceiver.Received::verified);
+        assertThat(busy.received()).hasSize(6);
+        assertThat(gone.received()).hasSize(1);
+    }
+
+    @Test
     void privateTargetsAreRefusedWithoutConnecting() {
         DeliveryFixture f = fixture();
         WebhookReceiver lms = f.receiver();

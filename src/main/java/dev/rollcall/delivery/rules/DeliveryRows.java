@@ -1,7 +1,9 @@
 package dev.rollcall.delivery.rules;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What becomes of a claimed delivery, each in a short transaction after its HTTP try. Every change
@@ -11,6 +13,12 @@ import java.util.Optional;
  */
 public interface DeliveryRows {
     boolean delivered(long pk, String owner, AttemptRecord attempt);
+
+    /**
+     * {@link #delivered} for many deliveries in a few statements (one batch of a dispatcher): returns the
+     * pks that were still leased to {@code owner} and so were written; the others are left untouched.
+     */
+    Set<Long> deliveredAll(String owner, Map<Long, AttemptRecord> attempts);
 
     boolean retry(long pk, String owner, AttemptRecord attempt, Instant nextAttemptAt);
 
