@@ -134,6 +134,8 @@ def main():
     dated_ids, ids = all_ids[:N], all_ids[N:]
     if os.environ.get("BENCH_SKIP_DATED") != "1":
         dated(dated_ids)
+    if os.environ.get("BENCH_SKIP_HOLD") == "1":
+        return
     say(f"terminating {len(ids)} users over SCIM Bulk ({BULK} per request)")
     took = terminate(ids)
     say(f"terminations pushed in {took:.1f} s ({len(ids) / took:.0f}/s)")

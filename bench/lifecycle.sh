@@ -8,7 +8,7 @@
 #      are due at once — reports suspensions/s and the delay from T to each person.suspended
 #      committed (p50/p99/max); then the N deprovision timers those suspensions scheduled (due
 #      grace after each suspension, so close together) — deprovisions/s and delay from due time;
-#   2. (the other N) terminates them over SCIM Bulk (PATCH active=false); past the threshold the
+#   2. (the other N; BENCH_SKIP_HOLD=1 skips 2-4) terminates them over SCIM Bulk (PATCH active=false); past the threshold the
 #      burst is held;
 #   3. approves the hold: the N-20 held suspensions come due at once (the moment of approval) and are
 #      applied in arrival order — reports suspensions/s and the delay from approval start to each
