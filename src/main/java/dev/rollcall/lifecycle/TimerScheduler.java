@@ -37,6 +37,15 @@ public final class TimerScheduler implements BackgroundTask {
         this(claims, transactions, lifecycle, clock, BATCH, THREADS);
     }
 
+    /**
+     * The serving scheduler: fires on at most half of a connection pool of {@code poolSize} (the rest
+     * stays for requests and other background work), {@value #THREADS} threads at most.
+     */
+    public static TimerScheduler forPool(TimerClaims claims, Transactor<? extends LifecycleTx> transactions,
+                                         PersonLifecycle lifecycle, Clock clock, int poolSize) {
+        return new TimerScheduler(claims, transactions, lifecycle, clock, BATCH, Math.max(1, Math.min(THREADS, poolSize / 2)));
+    }
+
     /** With a smaller batch, so that a test sees several schedulers take turns over a few timers. */
     public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
                           Clock clock, int batch) {

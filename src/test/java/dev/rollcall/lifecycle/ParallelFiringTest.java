@@ -67,6 +67,7 @@ class ParallelFiringTest {
         assertThat(started.await(30, TimeUnit.SECONDS)).as("both firing threads busy").isTrue();
 
         pass.interrupt(); // what stopping the background work does
+        awaitWaitingAgainAfter(pass); // it has seen the interrupt (and stopped the queue) before the two go on
         proceed.countDown();
         pass.join(30_000);
 
@@ -81,5 +82,13 @@ class ParallelFiringTest {
             assertThat(w.lifecycleEvents(a.personId())).containsExactly(PERSON_SUSPENDED, PERSON_DEPROVISIONED);
         }
         assertThat(w.store.timers().withStatus("fired")).hasSize(3);
+    }
+
+    /** The interrupt consumed (the flag is cleared only by the thread itself) and the thread waiting again. */
+    private static void awaitWaitingAgainAfter(Thread t) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((t.isInterrupted() || t.getState() != Thread.State.WAITING) && System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
     }
 }
