@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Driver of bench/lifecycle.sh (not a test): terminations held, approved, then timers due at once.
+"""Driver of bench/lifecycle.sh (not a test): N effective-dated terminations due at once, then N
+terminations held, approved, and the deprovision timers of both.
 
 Reads its settings from the environment lifecycle.sh sets. Prints what it measured; checks nothing.
 """
@@ -18,6 +19,9 @@ N = int(os.environ["BENCH_N"])
 SQL = os.environ["BENCH_SQL"].split()
 BULK = int(os.environ.get("BENCH_BULK", "500"))
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "900"))
+MARGIN = float(os.environ.get("BENCH_DATED_MARGIN", "0")) or 30 + N / 40
+GRACE = float(os.environ.get("BENCH_GRACE_SECONDS", "30"))
+LIFECYCLE = "urn:rollcall:scim:schemas:extension:lifecycle:1.0:User"
 
 
 def say(msg):
@@ -53,8 +57,11 @@ def report(name, count, seconds, delays):
 
 
 def terminate(ids):
-    patch = {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
-             "Operations": [{"op": "replace", "path": "active", "value": False}]}
+    return bulk_patch(ids, {"op": "replace", "path": "active", "value": False})
+
+
+def bulk_patch(ids, operation):
+    patch = {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [operation]}
     start = time.time()
     for i in range(0, len(ids), BULK):
         ops = [{"method": "PATCH", "path": "/Users/" + a, "data": patch} for a in ids[i:i + BULK]]
@@ -77,8 +84,58 @@ def wait_for(query, wanted, what):
         time.sleep(0.5)
 
 
+def iso(ts):
+    return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def dated(ids):
+    """Phase 1: every one of ids gets terminationDate T; at T all their TERMINATE timers are due."""
+    due = round(time.time() + MARGIN)
+    say(f"setting terminationDate {iso(due)} (in {MARGIN:.0f} s) on {len(ids)} users over SCIM Bulk")
+    took = bulk_patch(ids, {"op": "replace", "path": LIFECYCLE + ":terminationDate", "value": iso(due)})
+    say(f"dated pushes in {took:.1f} s ({len(ids) / took:.0f}/s)")
+    if time.time() >= due:
+        raise SystemExit(f"bench: pushing took longer than the {MARGIN:.0f} s margin; set BENCH_DATED_MARGIN")
+    holds = call("GET", "/api/v1/holds?status=open", ADMIN)["items"]
+    for h in holds:  # a future date is no termination yet, so nothing should trip; approve if it does
+        call("POST", f"/api/v1/holds/{h['id']}/approve", ADMIN, body=None)
+    pending = int(sql("SELECT COUNT(*) FROM timer WHERE kind = 'terminate' AND status = 'pending'")[0][0])
+    say(f"{pending} TERMINATE timers pending, {len(holds)} holds approved; waiting for T")
+    wait_for("SELECT COUNT(*) FROM timer WHERE kind = 'terminate' AND status <> 'pending'", len(ids), "TERMINATE timers fired")
+    rows = sql("""SELECT e.created_at FROM timer t JOIN person p ON p.pk = t.person_pk
+                  JOIN event e ON e.person_id = p.id AND e.type = 'person.suspended'
+                  WHERE t.kind = 'terminate' AND t.status = 'fired'""")
+    done = [db_time(r[0]) for r in rows]
+    print()
+    print(f"Rollcall lifecycle benchmark, N={N} HRIS persons per phase, grace {GRACE:.0f} s")
+    report("suspend (terminationDate T)", len(done), max(done, default=due) - due, [d - due for d in done])
+    wait_for("""SELECT COUNT(*) FROM timer t JOIN timer d ON d.person_pk = t.person_pk AND d.kind = 'deprovision'
+                WHERE t.kind = 'terminate' AND t.status = 'fired' AND d.status <> 'pending'""", len(done),
+             "deprovisions of the dated phase")
+    deprovisions("deprovision (dated, grace)", "EXISTS (SELECT 1 FROM timer x WHERE x.person_pk = t.person_pk"
+                 " AND x.kind = 'terminate' AND x.status = 'fired')")
+    sys.stdout.flush()
+
+
+def deprovisions(name, which):
+    rows = sql(f"""SELECT t.due_at, e.created_at FROM timer t JOIN person p ON p.pk = t.person_pk
+                   JOIN event e ON e.person_id = p.id AND e.type = 'person.deprovisioned'
+                   WHERE t.kind = 'deprovision' AND t.status = 'fired' AND {which}""")
+    due = [db_time(r[0]) for r in rows]
+    done = [db_time(r[1]) for r in rows]
+    span = max(done) - min(due) if rows else 0
+    report(name, len(rows), span, [d - u for u, d in zip(due, done)])
+    print(f"  ({name}: timers due over {max(due, default=0) - min(due, default=0):.1f} s; per second is timers"
+          f" over first due -> last committed)")
+
+
 def main():
-    ids = [line.strip() for line in open(os.environ["BENCH_IDS_FILE"]) if line.strip()]
+    all_ids = [line.strip() for line in open(os.environ["BENCH_IDS_FILE"]) if line.strip()]
+    dated_ids, ids = all_ids[:N], all_ids[N:]
+    if os.environ.get("BENCH_SKIP_DATED") != "1":
+        dated(dated_ids)
+    if os.environ.get("BENCH_SKIP_HOLD") == "1":
+        return
     say(f"terminating {len(ids)} users over SCIM Bulk ({BULK} per request)")
     took = terminate(ids)
     say(f"terminations pushed in {took:.1f} s ({len(ids) / took:.0f}/s)")
@@ -97,20 +154,16 @@ def main():
                    JOIN event e ON e.person_id = p.id AND e.type = 'person.suspended'
                    WHERE h.id = '{hold['id']}'""")
     delays = [db_time(r[0]) - approved_at for r in rows]
-    print()
-    print(f"Rollcall lifecycle benchmark, N={N} HRIS persons; hold approved with {answer['appliedNow']} pushes")
+    print(f"hold approved with {answer['appliedNow']} pushes")
     report("suspend (hold approved)", len(delays), approve_seconds, delays)
+    sys.stdout.flush()
 
-    wait_for("SELECT COUNT(*) FROM event WHERE type = 'person.deprovisioned'", N, "deprovisions")
-    rows = sql("""SELECT t.due_at, e.created_at FROM timer t JOIN person p ON p.pk = t.person_pk
-                  JOIN event e ON e.person_id = p.id AND e.type = 'person.deprovisioned'
-                  WHERE t.status = 'fired'""")
-    due = [db_time(r[0]) for r in rows]
-    done = [db_time(r[1]) for r in rows]
-    span = max(done) - min(due) if rows else 0
-    report("deprovision (timers due)", len(rows), span, [d - u for u, d in zip(due, done)])
-    print(f"timers due over {max(due) - min(due):.1f} s; suspensions/s is held pushes over the approve call's"
-          f" wall time, deprovisions/s is timers over first due → last committed")
+    not_dated = "NOT EXISTS (SELECT 1 FROM timer x WHERE x.person_pk = t.person_pk AND x.kind = 'terminate')"
+    wait_for(f"SELECT COUNT(*) FROM timer t WHERE t.kind = 'deprovision' AND t.status = 'fired' AND {not_dated}",
+             len(ids), "deprovisions of the hold phase")
+    deprovisions("deprovision (hold phase)", not_dated)
+    print("suspensions/s: dated = persons over T -> last committed; hold = held pushes over the approve call's"
+          " wall time (delay from its start)")
 
 
 if __name__ == "__main__":

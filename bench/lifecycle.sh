@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Rollcall lifecycle benchmark (not a test): bench/lifecycle.sh [N]   (N persons, default 10000, at most 100000)
 #
-# Seeds N HRIS users with bulk SQL (bench/seed-sql.sh), starts the server with the default hold
+# Seeds 2N HRIS users with bulk SQL (bench/seed-sql.sh), starts the server with the default hold
 # thresholds and ROLLCALL_GRACE_DEFAULT=PT${BENCH_GRACE_SECONDS}S, then (bench/lifecycle.py):
-#   1. terminates all N over SCIM Bulk (PATCH active=false); past the threshold the burst is held;
-#   2. approves the hold: the N-20 held suspensions come due at once (the moment of approval) and are
+#   1. (the first N users; BENCH_SKIP_DATED=1 skips it) sets one future terminationDate T on each
+#      over SCIM Bulk (T = now + BENCH_DATED_MARGIN s, default 30 + N/40); at T all N TERMINATE timers
+#      are due at once — reports suspensions/s and the delay from T to each person.suspended
+#      committed (p50/p99/max); then the N deprovision timers those suspensions scheduled (due
+#      grace after each suspension, so close together) — deprovisions/s and delay from due time;
+#   2. (the other N; BENCH_SKIP_HOLD=1 skips 2-4) terminates them over SCIM Bulk (PATCH active=false); past the threshold the
+#      burst is held;
+#   3. approves the hold: the N-20 held suspensions come due at once (the moment of approval) and are
 #      applied in arrival order — reports suspensions/s and the delay from approval start to each
 #      person.suspended committed (p50/p99);
-#   3. the N deprovision timers those suspensions scheduled come due within the approval's span —
+#   4. the N deprovision timers those suspensions scheduled come due within the approval's span —
 #      reports deprovisions/s fired by the timer scheduler and the delay from each timer's due time to
 #      its person.deprovisioned committed (p50/p99).
 # Timings are printed, never checked. Each wait is bounded by BENCH_TIMEOUT seconds (default 900).
@@ -80,13 +86,13 @@ TOKEN=$(rollcall sources add bench --kind hris 2>/dev/null | tail -1)
 ADMIN=$(rollcall admin-tokens add bench-admin --scope admin:write 2>/dev/null | tail -1)
 SOURCE_ID=$(sql -e "SELECT id FROM source WHERE name = 'bench'")
 t0=$SECONDS
-"$BENCH_DIR/seed-sql.sh" 1 "$N" "$SOURCE_ID" | sql
+"$BENCH_DIR/seed-sql.sh" 1 $((2 * N)) "$SOURCE_ID" | sql
 sql -e "ANALYZE TABLE person, account, account_facts" >/dev/null
-say "seeded $N HRIS users in $((SECONDS - t0)) s; server pid $SERVER_PID, JVM: $JAVA_OPTS"
+say "seeded $((2 * N)) HRIS users in $((SECONDS - t0)) s; server pid $SERVER_PID, JVM: $JAVA_OPTS"
 sql -e "SELECT id FROM account WHERE source_id = $SOURCE_ID ORDER BY pk" >"$WORK/ids"
 
 BENCH_URL="http://127.0.0.1:$PORT" BENCH_TOKEN=$TOKEN BENCH_ADMIN=$ADMIN BENCH_IDS_FILE=$WORK/ids \
-BENCH_SQL="mariadb -h127.0.0.1 -P3306 -uroot -N -B $DB" BENCH_N=$N \
+BENCH_SQL="mariadb -h127.0.0.1 -P3306 -uroot -N -B $DB" BENCH_N=$N BENCH_GRACE_SECONDS=${BENCH_GRACE_SECONDS:-30} \
   python3 "$BENCH_DIR/lifecycle.py"
 kill -0 "$SERVER_PID" 2>/dev/null || { tail -n 40 "$LOG" >&2; die "the server exited during the run"; }
 RSS=$(awk '/^VmRSS/ {print $2 / 1024 " MB"}' "/proc/$SERVER_PID/status")

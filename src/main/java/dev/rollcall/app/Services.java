@@ -135,7 +135,7 @@ public final class Services implements AutoCloseable {
                 authority, resolution, (tx, actor, survivor, merged, at) -> lifecycle.merged((LifecycleTx) tx, actor,
                 survivor, merged, at), clock);
         this.lifecycle = new LifecycleServices(config, bootstrap.database(), store, authority, resolution, lifecycle, clock, json);
-        this.timers = new TimerScheduler(new StoreTimerClaims(transactions), store, lifecycle, clock);
+        this.timers = TimerScheduler.forPool(new StoreTimerClaims(transactions), store, lifecycle, clock, config.dbPoolSize());
         this.users = new UserService(schemas, normalizer, immutability, patches, userRenderer, new UserFactsExtractor(),
                 new AccountChanges(store, resolution, lifecycle, this.lifecycle.gate(), clock), directory);
         this.groupRenderer = new GroupRenderer(json);

@@ -13,4 +13,7 @@ public interface TimerClaims {
 
     /** Up to {@code limit} pending timers due at {@code now} and not leased, soonest first, leased to {@code owner}. */
     List<Timer> claimDue(Instant now, String owner, Instant leaseUntil, int limit);
+
+    /** Hands back timers {@code owner} claimed but did not fire (it is stopping): claimable again at once. */
+    void release(List<Long> timerPks, String owner);
 }

@@ -12,31 +12,49 @@ import java.util.UUID;
 
 /**
  * Fires due timers: each pass claims a batch (a short transaction that leases them to this
- * scheduler), then fires each in a transaction of its own, so one failing timer never holds back the
- * others. Timers that came due while no server ran fire on the first pass after start. Several
- * schedulers (instances) may share one database: a claimed timer is skipped by the others, and
- * firing re-checks the lease, so each timer fires once.
+ * scheduler), then fires them on a few threads, each timer in a transaction of its own, so one
+ * failing timer never holds back the others; a full batch is followed at once by the next claim.
+ * Timers that came due while no server ran fire on the first pass after start. Several schedulers
+ * (instances) may share one database: a claimed timer is skipped by the others, and firing re-checks
+ * the lease, so each timer fires once.
  */
 public final class TimerScheduler implements BackgroundTask {
-    static final Duration INTERVAL = Duration.ofMillis(500);
+    static final Duration INTERVAL = Duration.ofMillis(200);
     static final Duration LEASE = Duration.ofSeconds(30);
-    static final int BATCH = 100;
+    static final int BATCH = 500;
+    static final int THREADS = 8;
 
     private final TimerClaims claims;
     private final Transactor<? extends LifecycleTx> transactions;
     private final PersonLifecycle lifecycle;
     private final Clock clock;
     private final int batch;
+    private final TimerFiring firing;
     private final String owner = "scheduler-" + UUID.randomUUID();
 
     public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
                           Clock clock) {
-        this(claims, transactions, lifecycle, clock, BATCH);
+        this(claims, transactions, lifecycle, clock, BATCH, THREADS);
+    }
+
+    /**
+     * The serving scheduler: fires on at most half of a connection pool of {@code poolSize} (the rest
+     * stays for requests and other background work), {@value #THREADS} threads at most.
+     */
+    public static TimerScheduler forPool(TimerClaims claims, Transactor<? extends LifecycleTx> transactions,
+                                         PersonLifecycle lifecycle, Clock clock, int poolSize) {
+        return new TimerScheduler(claims, transactions, lifecycle, clock, BATCH, Math.max(1, Math.min(THREADS, poolSize / 2)));
     }
 
     /** With a smaller batch, so that a test sees several schedulers take turns over a few timers. */
     public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
                           Clock clock, int batch) {
+        this(claims, transactions, lifecycle, clock, batch, THREADS);
+    }
+
+    /** {@code threads}: how many timers fire at once (each in its own transaction); 1 fires them in order. */
+    public TimerScheduler(TimerClaims claims, Transactor<? extends LifecycleTx> transactions, PersonLifecycle lifecycle,
+                          Clock clock, int batch, int threads) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
@@ -45,6 +63,7 @@ public final class TimerScheduler implements BackgroundTask {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.batch = batch;
+        this.firing = new TimerFiring("lifecycle-timers", threads);
     }
 
     /** Who this scheduler's leases name. */
@@ -65,7 +84,9 @@ public final class TimerScheduler implements BackgroundTask {
     /**
      * One pass: claims and fires batches until nothing is due (or the thread is interrupted). A timer
      * whose firing fails stays leased until its lease runs out and is retried then; the others still
-     * fire, and the first failure is rethrown at the end so that the pass is logged as failed.
+     * fire, and the first failure is rethrown at the end so that the pass is logged as failed. When
+     * the pass is interrupted, timers of the batch not yet started are handed back (their leases
+     * cleared), so that another instance or the next start fires them without waiting for the lease.
      */
     @Override
     public void runOnce() {
@@ -73,17 +94,11 @@ public final class TimerScheduler implements BackgroundTask {
         while (!Thread.currentThread().isInterrupted()) {
             Instant now = Timestamps.now(clock);
             List<Timer> due = claims.claimDue(now, owner, now.plus(LEASE), batch);
-            for (Timer t : due) {
-                try {
-                    fire(t);
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
-                }
+            TimerFiring.Outcome outcome = firing.fireAll(due, this::fire);
+            if (!outcome.notStarted().isEmpty()) {
+                claims.release(outcome.notStarted().stream().map(Timer::pk).toList(), owner);
             }
+            failure = TimerFiring.merge(failure, outcome.failure());
             if (due.size() < batch) {
                 break;
             }

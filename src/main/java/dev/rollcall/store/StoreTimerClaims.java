@@ -40,6 +40,18 @@ public final class StoreTimerClaims implements TimerClaims {
         });
     }
 
+    @Override
+    public void release(List<Long> timerPks, String owner) {
+        if (timerPks.isEmpty()) {
+            return;
+        }
+        transactions.inTransaction(tx -> tx.update(TIMER)
+                .setNull(TIMER.LEASE_OWNER)
+                .setNull(TIMER.LEASE_UNTIL)
+                .where(TIMER.PK.in(timerPks)).and(TIMER.LEASE_OWNER.eq(owner)).and(TIMER.STATUS.eq(TimerStatus.pending))
+                .execute());
+    }
+
     /**
      * Pending, due and not leased, in the order of ix_timer_due after its equality column: (due_at, pk).
      * Naming status in the ORDER BY as well makes MariaDB 10.11 filesort, and a filesort reads and

@@ -98,6 +98,16 @@ public final class InMemoryTimers implements Timers, TimerClaims {
         return due;
     }
 
+    @Override
+    public synchronized void release(List<Long> timerPks, String owner) {
+        for (long pk : timerPks) {
+            Row r = rows.get(pk);
+            if (r != null && r.status().equals("pending") && owner.equals(r.leaseOwner())) {
+                rows.put(pk, r.with("pending", null, null, null));
+            }
+        }
+    }
+
     // ---- reading back ----
 
     public synchronized List<Row> all() {

@@ -159,6 +159,45 @@ class SchedulerInstancesTest {
     }
 
     @Test
+    void parallelFiringOnTwoInstancesWithOneStoppedMidPassAndThenARestartFiresEachTimerOnce() throws Exception {
+        List<String> ids = terminate(30, null);
+        stopServing();
+        Services one = Services.open(config, clock);
+        open.add(one);
+        Services two = Services.open(config, clock);
+        open.add(two);
+        TimerScheduler a = scheduler(one, 8, 3);
+        TimerScheduler b = scheduler(two, 8, 3);
+        clock.advance(Duration.ofDays(8));
+
+        Thread stopped = new Thread(() -> {
+            try {
+                a.runOnce();
+            } catch (RuntimeException e) {
+                // stopped wherever it was (even inside a claim): whatever it did not commit stays due
+            }
+        }, "stopped-scheduler");
+        CompletableFuture<Void> rb = CompletableFuture.runAsync(b::runOnce);
+        stopped.start();
+        stopped.interrupt(); // what stopping an instance's background work does
+        stopped.join(60_000);
+        rb.get(60, TimeUnit.SECONDS);
+        serve(); // a restart: its scheduler fires whatever is left on its first passes
+        LifecyclePushes after = pushes();
+        for (String id : ids) {
+            after.awaitState(reader, id, "deprovisioned");
+        }
+        services.timerScheduler().runOnce();
+
+        for (String id : ids) {
+            assertThat(one.database().dsl().fetchCount(EVENT, EVENT.PERSON_ID.eq(id)
+                    .and(EVENT.TYPE.eq("person.deprovisioned")))).as(id).isEqualTo(1);
+        }
+        assertThat(one.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.fired))).isEqualTo(ids.size());
+        assertThat(one.database().dsl().fetchCount(TIMER, TIMER.STATUS.eq(TimerStatus.pending))).isZero();
+    }
+
+    @Test
     void aTimerThatCameDueWhileTheServerWasDownFiresOnceAtStartAndOneNotYetDueWaits() {
         List<String> ids = terminate(1, null);
         LifecyclePushes before = pushes();
@@ -218,8 +257,13 @@ class SchedulerInstancesTest {
 
     /** One instance's scheduler over its own pool, with a small batch so the two take turns. */
     private TimerScheduler scheduler(Services s) {
+        return scheduler(s, 3, 2);
+    }
+
+    /** {@code threads} firing at once: the pool has 4 connections, so at most 3 beside the claim. */
+    private TimerScheduler scheduler(Services s, int batch, int threads) {
         Transactions transactions = new Transactions(s.database());
         return new TimerScheduler(new StoreTimerClaims(transactions), new StoreTransactor(transactions, s.json()),
-                new PersonLifecycle(new CurrentAuthority(), config.grace()), clock, 3);
+                new PersonLifecycle(new CurrentAuthority(), config.grace()), clock, batch, threads);
     }
 }
