@@ -8,7 +8,6 @@ import static dev.rollcall.store.generated.Tables.TIMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.app.Config;
 import dev.rollcall.app.RollcallServer;
@@ -21,12 +20,7 @@ import dev.rollcall.store.generated.enums.TimerStatus;
 import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.MutableClock;
 import dev.rollcall.testing.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,26 +66,11 @@ class HoldsRestartTest {
     }
 
     private LifecyclePushes pushes() {
-        ObjectMapper json = services.json();
-        String base = "http://127.0.0.1:" + server.port();
-        return new LifecyclePushes((method, path, token, body) -> send(base, json, method, path, token, body), json);
+        return new LifecyclePushes(requests(), services.json());
     }
 
-    private HttpResult send(String base, ObjectMapper json, String method, String path, String token, Object body) {
-        try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method(method, publisher).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new HttpResult(response.statusCode(), response, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private LifecyclePushes.Http requests() {
+        return LifecyclePushes.overHttp(http, server.port(), services.json(), "application/json");
     }
 
     private int events(String type) {
@@ -122,12 +101,12 @@ class HoldsRestartTest {
         ids.subList(0, 3).forEach(id -> after.awaitState(writer, id, "deprovisioned"));
         services.timerScheduler().runOnce();
         assertThat(events("person.deprovisioned")).isEqualTo(3);
-        JsonNode holds = send("http://127.0.0.1:" + server.port(), services.json(), "GET", "/api/v1/holds?status=open",
+        JsonNode holds = requests().send("GET", "/api/v1/holds?status=open",
                 writer, null).jsonBody().get("items");
         assertThat(holds).singleElement().satisfies(h -> assertThat(h.get("counts").get("pending").asInt()).isEqualTo(4));
         ids.subList(3, 7).forEach(id -> assertThat(after.person(writer, id).get("state").asText()).isEqualTo("active"));
 
-        HttpResult approved = send("http://127.0.0.1:" + server.port(), services.json(), "POST",
+        HttpResult approved = requests().send("POST",
                 "/api/v1/holds/" + holds.get(0).get("id").asText() + "/approve", writer, "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.RollcallServerExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,6 +38,30 @@ final class LifecyclePushes {
             case "PUT" -> server.put(path, token, body);
             default -> server.patch(path, token, body);
         }, server.json());
+    }
+
+    /**
+     * Requests to a server started by the test itself (on 127.0.0.1 at {@code port}), each body sent as
+     * {@code contentType}; for tests that restart servers and so cannot use the extension.
+     */
+    static Http overHttp(HttpClient client, int port, ObjectMapper json, String contentType) {
+        String base = "http://127.0.0.1:" + port;
+        return (method, path, token, body) -> {
+            try {
+                HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                        .method(method, publisher).build();
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                return new HttpResult(response.statusCode(), response, json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     LifecyclePushes(Http http, ObjectMapper json) {

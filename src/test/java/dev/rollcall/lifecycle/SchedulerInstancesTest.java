@@ -7,7 +7,6 @@ import static dev.rollcall.store.generated.Tables.TIMER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.app.Config;
 import dev.rollcall.app.RollcallServer;
@@ -23,12 +22,7 @@ import dev.rollcall.store.generated.enums.TimerStatus;
 import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.MutableClock;
 import dev.rollcall.testing.TestDatabases;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,26 +80,11 @@ class SchedulerInstancesTest {
     }
 
     private LifecyclePushes pushes() {
-        ObjectMapper json = services.json();
-        String base = "http://127.0.0.1:" + server.port();
-        return new LifecyclePushes((method, path, token, body) -> send(base, json, method, path, token, body), json);
+        return new LifecyclePushes(requests(), services.json());
     }
 
-    private HttpResult send(String base, ObjectMapper json, String method, String path, String token, Object body) {
-        try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/scim+json")
-                    .method(method, publisher).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new HttpResult(response.statusCode(), response, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private LifecyclePushes.Http requests() {
+        return LifecyclePushes.overHttp(http, server.port(), services.json(), "application/scim+json");
     }
 
     /** Serves, registers an HRIS and a reader, pushes {@code count} employees and terminates them. */
