@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * When a {@code hireDate} or {@code terminationDate} takes effect: an RFC 7643 dateTime is that instant;
@@ -16,14 +17,15 @@ final class EffectiveDate {
     private EffectiveDate() {
     }
 
-    static Optional<Instant> of(String text, ZoneId zone) {
+    /** {@code zone} is asked only for a plain date (it may cost a read of the source). */
+    static Optional<Instant> of(String text, Supplier<ZoneId> zone) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String t = text.strip();
         try {
             if (t.length() == 10) {
-                return Optional.of(LocalDate.parse(t).atStartOfDay(zone).toInstant());
+                return Optional.of(LocalDate.parse(t).atStartOfDay(zone.get()).toInstant());
             }
             return Optional.of(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeException e) {

@@ -109,7 +109,7 @@ final class Employment {
     }
 
     private Optional<Instant> date(LinkedAccount a, String attribute) {
-        return EffectiveDate.of(a.facts().attributes().get(attribute), zones.apply(a.source().id()));
+        return EffectiveDate.of(a.facts().attributes().get(attribute), () -> zones.apply(a.source().id()));
     }
 
     private static String status(LinkedAccount a) {

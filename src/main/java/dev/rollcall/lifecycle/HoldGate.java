@@ -53,7 +53,7 @@ public final class HoldGate {
         Set<ChangeKind> kinds = push.action() == HeldPush.Action.DELETE
                 ? PushClassifier.delete(source.kind(), matrix)
                 : PushClassifier.replace(source.kind(), matrix, push.before(), push.after(),
-                        tx.lifecycleRows().sourceZone(source.id()).orElse(defaultZone), now);
+                        () -> tx.lifecycleRows().sourceZone(source.id()).orElse(defaultZone), now);
         boolean waiting = tx.holds().hasPending(push.accountPk());
         if (kinds.isEmpty() && !waiting) {
             return false;

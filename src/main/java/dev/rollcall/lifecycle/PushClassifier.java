@@ -6,6 +6,7 @@ import dev.rollcall.identity.GoldenComputer;
 import dev.rollcall.identity.SourceKind;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class PushClassifier {
 
     /** A replace: before may be null (the account had no facts stored). */
     static Set<ChangeKind> replace(SourceKind kind, AuthorityMatrix matrix, AccountFacts before, AccountFacts after,
-                                   ZoneId zone, Instant now) {
+                                   Supplier<ZoneId> zone, Instant now) {
         Set<ChangeKind> kinds = EnumSet.noneOf(ChangeKind.class);
         if (before == null) {
             return kinds;
@@ -69,13 +70,13 @@ final class PushClassifier {
         return attr.equals("active") ? Boolean.toString(facts.active()) : facts.attributes().get(attr);
     }
 
-    private static boolean terminates(AccountFacts before, AccountFacts after, ZoneId zone, Instant now) {
+    private static boolean terminates(AccountFacts before, AccountFacts after, Supplier<ZoneId> zone, Instant now) {
         boolean deactivated = before.active() && !after.active();
         boolean statusTerminated = isTerminated(after.attributes().get(Employment.STATUS))
                 && !isTerminated(before.attributes().get(Employment.STATUS));
         String dateBefore = before.attributes().get(TERMINATION_DATE);
         String dateAfter = after.attributes().get(TERMINATION_DATE);
-        boolean dateReached = reached(dateAfter, zone, now) && !(Objects.equals(dateBefore, dateAfter));
+        boolean dateReached = !Objects.equals(dateBefore, dateAfter) && reached(dateAfter, zone, now);
         return deactivated || statusTerminated || dateReached;
     }
 
@@ -84,7 +85,7 @@ final class PushClassifier {
     }
 
     /** An RFC 7643 dateTime or a plain date (start of that day in the source's zone) at or before now; unreadable: no. */
-    static boolean reached(String date, ZoneId zone, Instant now) {
+    static boolean reached(String date, Supplier<ZoneId> zone, Instant now) {
         return EffectiveDate.of(date, zone).map(at -> !at.isAfter(now)).orElse(false);
     }
 }
