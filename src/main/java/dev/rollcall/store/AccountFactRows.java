@@ -19,16 +19,27 @@ import org.jooq.Record;
 final class AccountFactRows implements LinkedAccounts {
     private final DSLContext tx;
     private final FactsJson facts;
+    private final TxReads reads;
 
+    /** For a read outside a change (nothing to share). */
     AccountFactRows(DSLContext tx, FactsJson facts) {
-        this.tx = tx;
-        this.facts = facts;
+        this(tx, facts, new TxReads());
     }
 
-    /** Accounts linked to a person, with their facts, in creation order. */
+    AccountFactRows(DSLContext tx, FactsJson facts, TxReads reads) {
+        this.tx = tx;
+        this.facts = facts;
+        this.reads = reads;
+    }
+
+    /** Accounts linked to a person, with their facts, in creation order; read once per transaction until one changes. */
     @Override
     public List<LinkedAccount> linked(long personPk) {
-        return tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.USER_NAME, ACCOUNT.EXTERNAL_ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT,
+        Optional<List<LinkedAccount>> known = reads.linked(personPk);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<LinkedAccount> accounts = tx.select(ACCOUNT.PK, ACCOUNT.ID, ACCOUNT.USER_NAME, ACCOUNT.EXTERNAL_ID, ACCOUNT.ACTIVE, ACCOUNT.CREATED_AT,
                         ACCOUNT.UPDATED_AT, ACCOUNT_FACTS.FACTS, SOURCE.asterisk())
                 .from(ACCOUNT)
                 .join(SOURCE).on(SOURCE.ID.eq(ACCOUNT.SOURCE_ID))
@@ -36,6 +47,8 @@ final class AccountFactRows implements LinkedAccounts {
                 .where(ACCOUNT.PERSON_PK.eq(personPk))
                 .orderBy(ACCOUNT.PK)
                 .fetch(this::toLinked);
+        reads.keepLinked(personPk, accounts);
+        return reads.linked(personPk).orElseThrow();
     }
 
     @Override
@@ -50,6 +63,7 @@ final class AccountFactRows implements LinkedAccounts {
     @Override
     public void saveFacts(long accountPk, AccountFacts f, boolean replacing) {
         JSON value = JSON.valueOf(facts.write(f));
+        reads.factsSaved(accountPk, f);
         if (replacing) {
             tx.insertInto(ACCOUNT_FACTS).set(ACCOUNT_FACTS.ACCOUNT_PK, accountPk).set(ACCOUNT_FACTS.FACTS, value)
                     .onDuplicateKeyUpdate().set(ACCOUNT_FACTS.FACTS, value).execute();
@@ -60,6 +74,7 @@ final class AccountFactRows implements LinkedAccounts {
 
     @Override
     public void relink(long accountPk, long personPk) {
+        reads.accountsChanged();
         tx.update(ACCOUNT).set(ACCOUNT.PERSON_PK, personPk).where(ACCOUNT.PK.eq(accountPk)).execute();
     }
 

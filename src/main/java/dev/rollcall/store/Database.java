@@ -52,7 +52,11 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(hc);
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-                .withExecuteWithOptimisticLocking(false);
+                .withExecuteWithOptimisticLocking(false)
+                // no `SHOW WARNINGS` round trip after a statement that had some (an INSERT IGNORE of a kept link)
+                .withFetchWarnings(false)
+                // jOOQ's debug logger of every statement is off in production anyway; skip its listener
+                .withExecuteLogging(false);
         this.health = new DatabaseHealth(jdbcUrl, user, password, timeouts);
         this.connections = new GuardedConnections(dataSource, health::available);
         this.dsl = DSL.using(connections, SQLDialect.MARIADB, settings);

@@ -11,6 +11,7 @@ import dev.rollcall.identity.MatchIndex;
 import dev.rollcall.identity.MatchKey;
 import dev.rollcall.identity.MatchLookup;
 import dev.rollcall.identity.PersonRef;
+import dev.rollcall.identity.PersonRow;
 import dev.rollcall.identity.SourceKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,17 +31,27 @@ import org.jooq.impl.DSL;
 final class MatchRows implements MatchIndex {
     private final DSLContext tx;
     private final PersonStore persons;
+    private final TxReads reads;
 
-    MatchRows(DSLContext tx, PersonStore persons) {
+    MatchRows(DSLContext tx, PersonStore persons, TxReads reads) {
         this.tx = tx;
         this.persons = persons;
+        this.reads = reads;
     }
 
+    /** A link this transaction already read or made is not read again (a link moves only by this transaction's writes). */
     @Override
     public Optional<PersonRef> personOfWorker(String workerId) {
-        return tx.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON).on(PERSON.PK.eq(WORKER_LINK.PERSON_PK))
+        Optional<PersonRef> known = reads.workerOwner(workerId);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<PersonRef> owner = tx.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON)
+                .on(PERSON.PK.eq(WORKER_LINK.PERSON_PK))
                 .where(WORKER_LINK.WORKER_ID.eq(workerId))
                 .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
+        owner.ifPresent(p -> reads.keepWorker(workerId, p));
+        return owner;
     }
 
     @Override
@@ -89,21 +100,33 @@ final class MatchRows implements MatchIndex {
     /** Keeps an existing link: a worker id, once someone's, moves only by merge, unmerge or decision. */
     @Override
     public void linkWorker(String workerId, long personPk, Instant at) {
-        tx.insertInto(WORKER_LINK)
+        Optional<PersonRef> known = reads.workerOwner(workerId);
+        if (known.isPresent() && known.get().pk() == personPk) {
+            return; // already this person's
+        }
+        int inserted = tx.insertInto(WORKER_LINK)
                 .set(WORKER_LINK.WORKER_ID, workerId)
                 .set(WORKER_LINK.PERSON_PK, personPk)
                 .set(WORKER_LINK.LINKED_AT, Clock.toDb(at))
                 .onDuplicateKeyIgnore()
                 .execute();
+        Optional<PersonRow> person = reads.locked(personPk);
+        if (inserted == 1 && person.isPresent()) {
+            reads.keepWorker(workerId, person.get().ref());
+        } else {
+            reads.forgetWorkers(); // someone else's (or unknown here): the next look-up asks the database
+        }
     }
 
     @Override
     public void moveWorker(String workerId, long personPk) {
+        reads.forgetWorkers();
         tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, personPk).where(WORKER_LINK.WORKER_ID.eq(workerId)).execute();
     }
 
     @Override
     public void moveWorkerLinks(long fromPersonPk, long toPersonPk) {
+        reads.forgetWorkers();
         tx.update(WORKER_LINK).set(WORKER_LINK.PERSON_PK, toPersonPk).where(WORKER_LINK.PERSON_PK.eq(fromPersonPk)).execute();
     }
 

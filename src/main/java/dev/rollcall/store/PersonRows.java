@@ -19,38 +19,54 @@ import org.jooq.JSON;
 final class PersonRows implements Persons {
     private final DSLContext tx;
     private final PersonStore persons;
+    private final TxReads reads;
 
-    PersonRows(DSLContext tx, PersonStore persons) {
+    PersonRows(DSLContext tx, PersonStore persons, TxReads reads) {
         this.tx = tx;
         this.persons = persons;
+        this.reads = reads;
     }
 
     /** A provisional person has no lifecycle state (NULL) and a reason, and is never announced downstream. */
     @Override
     public PersonRef insert(Instant at, boolean provisional) {
         String id = UUID.randomUUID().toString();
+        GoldenRecord empty = new GoldenRecord(Map.of());
         long pk = tx.insertInto(PERSON)
                 .set(PERSON.ID, id)
                 .set(PERSON.STATE, provisional ? null : PersonState.active)
                 .set(PERSON.STATE_REASON, provisional ? "unresolved: awaiting a match decision" : null)
                 .set(PERSON.STATE_SINCE, provisional ? null : Clock.toDb(at))
                 .set(PERSON.PROVISIONAL, provisional)
-                .set(PERSON.GOLDEN, JSON.valueOf(persons.toJson(new GoldenRecord(Map.of()))))
+                .set(PERSON.GOLDEN, JSON.valueOf(persons.toJson(empty)))
                 .set(PERSON.EVENT_SEQ, 0L)
                 .set(PERSON.CREATED_AT, Clock.toDb(at))
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .returningResult(PERSON.PK)
                 .fetchOne()
                 .value1();
+        // the new row is this transaction's (its insert holds the lock): no need to read it back
+        reads.keepLocked(new PersonRow(pk, id, provisional ? null : LifecycleState.ACTIVE, provisional, null, empty, 0));
+        reads.personInserted(pk);
         return new PersonRef(pk, id);
     }
 
+    /** Read once per transaction: the row lock is held until it ends, and its own writes update the copy. */
     @Override
     public PersonRow lock(long pk) {
-        return tx.select(PERSON.ID, PERSON.STATE, PERSON.PROVISIONAL, PERSON.MERGED_INTO_PK, PERSON.GOLDEN, PERSON.EVENT_SEQ)
+        Optional<PersonRow> known = reads.locked(pk);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        PersonRow row = tx.select(PERSON.ID, PERSON.STATE, PERSON.PROVISIONAL, PERSON.MERGED_INTO_PK, PERSON.GOLDEN,
+                        PERSON.EVENT_SEQ)
                 .from(PERSON).where(PERSON.PK.eq(pk)).forUpdate()
                 .fetchOne(r -> new PersonRow(pk, r.value1(), PersonStates.toDomain(r.value2()), r.value3(), r.value4(),
                         persons.fromJson(r.value5().data()), r.value6()));
+        if (row != null) {
+            reads.keepLocked(row);
+        }
+        return row;
     }
 
     @Override
@@ -62,6 +78,7 @@ final class PersonRows implements Persons {
     @Override
     public void save(long pk, GoldenRecord golden, long eventSeq, Instant at) {
         persons.save(tx, pk, golden, eventSeq, at);
+        reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), r.state(), r.provisional(), r.mergedIntoPk(), golden, eventSeq));
     }
 
     @Override
@@ -74,6 +91,8 @@ final class PersonRows implements Persons {
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(pk)).and(PERSON.PROVISIONAL.isTrue())
                 .execute();
+        reads.updateLocked(pk, r -> r.provisional()
+                ? new PersonRow(pk, r.id(), LifecycleState.ACTIVE, false, r.mergedIntoPk(), r.golden(), r.eventSeq()) : r);
     }
 
     @Override
@@ -86,6 +105,8 @@ final class PersonRows implements Persons {
                 .set(PERSON.UPDATED_AT, Clock.toDb(since))
                 .where(PERSON.PK.eq(pk))
                 .execute();
+        reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), state, r.provisional(), r.mergedIntoPk(), r.golden(),
+                r.eventSeq()));
     }
 
     @Override
@@ -104,10 +125,13 @@ final class PersonRows implements Persons {
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(pk))
                 .execute();
+        reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), r.state(), r.provisional(), survivorPk, r.golden(),
+                r.eventSeq()));
     }
 
     @Override
     public void delete(long pk) {
         tx.deleteFrom(PERSON).where(PERSON.PK.eq(pk)).execute();
+        reads.forgetPerson(pk);
     }
 }

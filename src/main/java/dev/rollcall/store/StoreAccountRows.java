@@ -16,10 +16,12 @@ import org.jooq.exception.DataAccessException;
 final class StoreAccountRows implements AccountRows {
     private final DSLContext tx;
     private final AccountStore accounts;
+    private final TxReads reads;
 
-    StoreAccountRows(DSLContext tx, AccountStore accounts) {
+    StoreAccountRows(DSLContext tx, AccountStore accounts, TxReads reads) {
         this.tx = tx;
         this.accounts = accounts;
+        this.reads = reads;
     }
 
     @Override
@@ -30,6 +32,7 @@ final class StoreAccountRows implements AccountRows {
     @Override
     public RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content) {
         long pk;
+        reads.accountsChanged();
         try {
             pk = accounts.insert(tx, sourceId, id, personPk, at, content);
         } catch (DataAccessException e) {
@@ -41,6 +44,7 @@ final class StoreAccountRows implements AccountRows {
 
     @Override
     public RowWrite replace(Account current, long newVersion, Instant at, AccountContent content) {
+        reads.accountsChanged();
         try {
             accounts.replace(tx, current.pk(), newVersion, at, content);
         } catch (DataAccessException e) {
@@ -52,6 +56,7 @@ final class StoreAccountRows implements AccountRows {
 
     @Override
     public void delete(long pk) {
+        reads.accountsChanged();
         accounts.delete(tx, pk);
     }
 

@@ -24,12 +24,14 @@ final class StoreEventLog implements EventLog {
     private final DSLContext tx;
     private final EventJson json;
     private final StoreOutbox outbox;
+    private final TxReads reads;
     private final List<StoreOutbox.Appended> appended = new ArrayList<>();
 
-    StoreEventLog(DSLContext tx, EventJson json, StoreOutbox outbox) {
+    StoreEventLog(DSLContext tx, EventJson json, StoreOutbox outbox, TxReads reads) {
         this.tx = tx;
         this.json = json;
         this.outbox = outbox;
+        this.reads = reads;
     }
 
     @Override
@@ -56,7 +58,7 @@ final class StoreEventLog implements EventLog {
     /** The outbox rows of everything appended in this transaction; called once, just before it commits. */
     void beforeCommit() {
         if (!appended.isEmpty()) {
-            outbox.add(tx, appended);
+            outbox.add(tx, appended, reads);
             appended.clear();
         }
     }

@@ -12,14 +12,11 @@ import dev.rollcall.delivery.rules.SubscriptionTarget;
 import dev.rollcall.events.NewEvent;
 import dev.rollcall.store.generated.enums.DeliveryStatus;
 import java.time.LocalDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
-import org.jooq.Record1;
-import org.jooq.SelectForUpdateStep;
 
 /**
  * The outbox: when the change is about to commit, one delivery row per announced event per enabled
@@ -50,7 +47,7 @@ final class StoreOutbox {
     record Appended(LocalDateTime at, List<String> ids, List<NewEvent> events) {
     }
 
-    void add(DSLContext tx, List<Appended> appended) {
+    void add(DSLContext tx, List<Appended> appended, TxReads reads) {
         if (appended.stream().flatMap(a -> a.events().stream()).noneMatch(NewEvent::announced)) {
             return;
         }
@@ -62,8 +59,8 @@ final class StoreOutbox {
         if (enabled.isEmpty()) {
             return;
         }
-        StoreSnapshots snapshots = new StoreSnapshots(tx, persons, facts, groups);
-        Set<String> openChains = new HashSet<>();
+        StoreSnapshots snapshots = new StoreSnapshots(tx, persons, facts, groups, reads);
+        OpenChains chains = new OpenChains(tx, reads);
         var insert = tx.insertInto(DELIVERY, DELIVERY.ID, DELIVERY.SUBSCRIPTION_PK, DELIVERY.EVENT_ID, DELIVERY.EVENT_TYPE,
                 DELIVERY.PERSON_ID, DELIVERY.PERSON_SEQ, DELIVERY.STATUS, DELIVERY.ATTEMPTS, DELIVERY.NEXT_ATTEMPT_AT,
                 DELIVERY.CREATED_AT);
@@ -78,8 +75,9 @@ final class StoreOutbox {
                     continue;
                 }
                 snapshotRows = snapshotRows.values(a.ids().get(i), JSON.valueOf(snapshotJson.write(snapshots.of(e), txn)));
+                Set<Long> open = e.personId() == null ? Set.of() : chains.of(e.personId(), subscribers);
                 for (long subscription : subscribers) {
-                    boolean due = e.personId() == null || !chainIsOpen(tx, openChains, subscription, e.personId());
+                    boolean due = !open.contains(subscription);
                     insert = insert.values(UUID.randomUUID().toString(), subscription, a.ids().get(i), e.type().wireName(),
                             e.personId(), e.personSeq(), DeliveryStatus.pending, 0, due ? a.at() : null, a.at());
                     any = true;
@@ -90,27 +88,5 @@ final class StoreOutbox {
             snapshotRows.execute();
             insert.execute();
         }
-    }
-
-    /**
-     * Whether the subscription still owes the person an earlier delivery. The open row found is
-     * locked, so a dispatcher finishing it concurrently waits for this transaction and then releases
-     * the row written here (or this transaction sees it finished and writes the row due).
-     */
-    private static boolean chainIsOpen(DSLContext tx, Set<String> known, long subscription, String personId) {
-        String key = subscription + "/" + personId;
-        if (known.contains(key)) {
-            return true;
-        }
-        known.add(key);
-        return openInChain(tx, subscription, personId).forUpdate().fetchOptional().isPresent();
-    }
-
-    /** An open delivery of the chain, locked; a range of ix_delivery_chain (subscription_pk, person_id, status, …). */
-    static SelectForUpdateStep<Record1<Long>> openInChain(DSLContext tx, long subscription, String personId) {
-        return tx.select(DELIVERY.PK).from(DELIVERY)
-                .where(DELIVERY.SUBSCRIPTION_PK.eq(subscription)).and(DELIVERY.PERSON_ID.eq(personId))
-                .and(DELIVERY.STATUS.in(OPEN))
-                .limit(1);
     }
 }

@@ -19,6 +19,6 @@ public final class StoreSnapshotQueries implements SnapshotQueries {
 
     @Override
     public Optional<PersonSnapshot> person(String personId) {
-        return new StoreSnapshots(database.dsl(), persons, facts, new GroupStore()).current(personId);
+        return new StoreSnapshots(database.dsl(), persons, facts, new GroupStore(), new TxReads()).current(personId);
     }
 }

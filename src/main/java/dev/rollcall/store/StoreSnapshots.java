@@ -7,6 +7,8 @@ import dev.rollcall.delivery.rules.PersonSnapshot;
 import dev.rollcall.directory.FlatMembership;
 import dev.rollcall.events.NewEvent;
 import dev.rollcall.identity.GoldenRecord;
+import dev.rollcall.identity.LifecycleState;
+import dev.rollcall.identity.PersonRow;
 import dev.rollcall.identity.Persona;
 import java.util.HashMap;
 import java.util.List;
@@ -25,14 +27,16 @@ final class StoreSnapshots {
     private final PersonStore persons;
     private final FactsJson facts;
     private final GroupStore groups;
+    private final TxReads reads;
     private final Map<String, PersonSnapshot> personCache = new HashMap<>();
     private final Map<String, FlatMembership> groupCache = new HashMap<>();
 
-    StoreSnapshots(DSLContext tx, PersonStore persons, FactsJson facts, GroupStore groups) {
+    StoreSnapshots(DSLContext tx, PersonStore persons, FactsJson facts, GroupStore groups, TxReads reads) {
         this.tx = tx;
         this.persons = persons;
         this.facts = facts;
         this.groups = groups;
+        this.reads = reads;
     }
 
     EventSnapshot of(NewEvent e) {
@@ -53,20 +57,28 @@ final class StoreSnapshots {
         return Optional.of(new PersonSnapshot(p.id(), seq, p.state(), p.personas(), p.golden()));
     }
 
+    /** The person this change locked is known as the change left it; any other is read. */
     private PersonSnapshot person(String id) {
+        Optional<PersonRow> locked = reads.lockedById(id);
+        if (locked.isPresent()) {
+            return person(id, locked.get().pk(), locked.get().state(), locked.get().golden());
+        }
         var r = tx.select(PERSON.PK, PERSON.STATE, PERSON.GOLDEN).from(PERSON).where(PERSON.ID.eq(id)).fetchOne();
         if (r == null) {
             return new PersonSnapshot(id, 0, null, List.of(), Map.of());
         }
-        List<Persona> personas = new AccountFactRows(tx, facts).linked(r.value1()).stream().map(Persona::of).toList();
-        GoldenRecord golden = persons.fromJson(r.value3().data());
+        return person(id, r.value1(), PersonStates.toDomain(r.value2()), persons.fromJson(r.value3().data()));
+    }
+
+    private PersonSnapshot person(String id, long pk, LifecycleState state, GoldenRecord golden) {
+        List<Persona> personas = new AccountFactRows(tx, facts, reads).linked(pk).stream().map(Persona::of).toList();
         Map<String, String> values = new TreeMap<>();
         golden.values().forEach((name, v) -> {
             if (v.value() != null) {
                 values.put(name, v.value());
             }
         });
-        return new PersonSnapshot(id, 0, PersonStates.toDomain(r.value2()), personas, values);
+        return new PersonSnapshot(id, 0, state, personas, values);
     }
 
     /** A deleted group (or one without a source) has no members any more. */

@@ -15,13 +15,16 @@ import org.jooq.DSLContext;
 /** A person's timer rows in one transaction. */
 final class StoreTimers implements Timers {
     private final DSLContext tx;
+    private final TxReads reads;
 
-    StoreTimers(DSLContext tx) {
+    StoreTimers(DSLContext tx, TxReads reads) {
         this.tx = tx;
+        this.reads = reads;
     }
 
     @Override
     public long schedule(long personPk, TimerKind kind, String reason, Instant dueAt, Instant now) {
+        reads.timersWritten(personPk);
         return tx.insertInto(TIMER)
                 .set(TIMER.PERSON_PK, personPk)
                 .set(TIMER.KIND, kind.wireName())
@@ -36,6 +39,9 @@ final class StoreTimers implements Timers {
 
     @Override
     public int cancelPending(long personPk, TimerKind kind, Instant now) {
+        if (reads.hasNoTimers(personPk)) {
+            return 0;
+        }
         return tx.update(TIMER)
                 .set(TIMER.STATUS, TimerStatus.cancelled)
                 .set(TIMER.FINISHED_AT, Clock.toDb(now))
@@ -46,6 +52,9 @@ final class StoreTimers implements Timers {
 
     @Override
     public int cancelPending(long personPk, TimerKind kind, String actor, Instant now) {
+        if (reads.hasNoTimers(personPk)) {
+            return 0;
+        }
         return tx.update(TIMER)
                 .set(TIMER.STATUS, TimerStatus.cancelled)
                 .set(TIMER.FINISHED_AT, Clock.toDb(now))
@@ -58,6 +67,7 @@ final class StoreTimers implements Timers {
     @Override
     public long move(long timerPk, Instant dueAt, String actor, Instant now) {
         TimerRecord old = tx.selectFrom(TIMER).where(TIMER.PK.eq(timerPk)).forUpdate().fetchSingle();
+        reads.timersWritten(old.getPersonPk());
         tx.update(TIMER)
                 .set(TIMER.STATUS, TimerStatus.moved)
                 .set(TIMER.FINISHED_AT, Clock.toDb(now))
@@ -79,6 +89,9 @@ final class StoreTimers implements Timers {
 
     @Override
     public List<Timer> pending(long personPk) {
+        if (reads.hasNoTimers(personPk)) {
+            return List.of();
+        }
         return tx.selectFrom(TIMER)
                 .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))
                 .orderBy(TIMER.DUE_AT, TIMER.PK)

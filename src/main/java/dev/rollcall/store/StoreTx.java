@@ -52,9 +52,10 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     private final SigningKeyRows signingKeys;
 
     StoreTx(DSLContext tx, StoreParts parts) {
-        this.persons = new PersonRows(tx, parts.persons());
-        this.matching = new MatchRows(tx, parts.persons());
-        this.accounts = new AccountFactRows(tx, parts.facts());
+        TxReads reads = new TxReads();
+        this.persons = new PersonRows(tx, parts.persons(), reads);
+        this.matching = new MatchRows(tx, parts.persons(), reads);
+        this.accounts = new AccountFactRows(tx, parts.facts(), reads);
         this.cases = new StoreMatchCases(tx, parts.cases());
         this.authority = new AuthorityRules() {
             @Override
@@ -78,12 +79,12 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
                 parts.sources().setCorrelationAttribute(tx, sourceId, attribute);
             }
         };
-        this.events = new StoreEventLog(tx, parts.eventJson(), parts.outbox());
+        this.events = new StoreEventLog(tx, parts.eventJson(), parts.outbox(), reads);
         this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
-        this.accountRows = new StoreAccountRows(tx, parts.accounts());
+        this.accountRows = new StoreAccountRows(tx, parts.accounts(), reads);
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
-        this.timers = new StoreTimers(tx);
+        this.timers = new StoreTimers(tx, reads);
         this.lifecycleRows = new StoreLifecycleRows(tx);
         this.revocations = new StoreRevocations(tx);
         this.holds = new StoreHoldRows(tx, parts.holds());

@@ -91,7 +91,7 @@ class DeliveryClaimsTest {
 
     @Test
     void theOrderRuleReadsTheChainIndex() {
-        for (var q : List.of(StoreOutbox.openInChain(db.dsl(), subscription, "p-905").forUpdate(),
+        for (var q : List.of(OpenChains.openRows(db.dsl(), List.of(subscription), "p-905").forUpdate(),
                 StoreDeliveryRows.nextWaiting(db.dsl(), subscription, "p-905"))) {
             Result<Record> plan = db.dsl().fetch("EXPLAIN " + q.getSQL(), q.getBindValues().toArray());
             assertThat(plan).as(q.getSQL() + "\n" + plan.format()).singleElement().satisfies(r -> {

@@ -35,7 +35,7 @@ class MatchLookupIndexUseTest {
         }
         DSLContext dsl = server.services().database().dsl();
         dsl.execute("ANALYZE TABLE match_key, account, person");
-        MatchRows rows = new MatchRows(dsl, new PersonStore(server.json()));
+        MatchRows rows = new MatchRows(dsl, new PersonStore(server.json()), new TxReads());
         Select<?> query = rows.hitsQuery(List.of(new MatchKey(MatchKey.EMAIL, "user7@corp.com"),
                 new MatchKey(MatchKey.ALIAS, "user7@corp.com"), new MatchKey(MatchKey.NAME, "given7 family7")), 200);
         Result<Record> plan = dsl.fetch("EXPLAIN " + query.getSQL(), query.getBindValues().toArray());

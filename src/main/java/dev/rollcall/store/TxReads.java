@@ -1,0 +1,115 @@
+package dev.rollcall.store;
+
+import dev.rollcall.identity.AccountFacts;
+import dev.rollcall.identity.LinkedAccount;
+import dev.rollcall.identity.PersonRef;
+import dev.rollcall.identity.PersonRow;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What one transaction already knows of the rows it changes, so that a change reads each of them once:
+ * a push runs resolution, the golden record, the lifecycle and the outbox over the same person, and
+ * each step used to read it (and its accounts) again. Only this transaction's own writes go through
+ * the row classes that keep it, and a locked row cannot change under it, so what it holds is what the
+ * database would answer. Made per transaction (a retried transaction starts empty).
+ * <ul>
+ *   <li>persons locked {@code FOR UPDATE} (or inserted) here, kept up to date by {@link PersonRows}' writes;</li>
+ *   <li>the accounts linked to a person, dropped whenever any account, its facts or its link is written;</li>
+ *   <li>worker-id links this transaction read or made;</li>
+ *   <li>persons inserted here: nobody else can have rows about them yet (no timers but this transaction's,
+ *   no deliveries).</li>
+ * </ul>
+ */
+final class TxReads {
+    private final Map<Long, PersonRow> locked = new HashMap<>();
+    private final Map<Long, List<LinkedAccount>> linked = new HashMap<>();
+    private final Map<String, PersonRef> workers = new HashMap<>();
+    private final Set<Long> inserted = new HashSet<>();
+    private final Set<Long> timersWritten = new HashSet<>();
+
+    Optional<PersonRow> locked(long pk) {
+        return Optional.ofNullable(locked.get(pk));
+    }
+
+    /** The locked row of the person with this id, when this transaction holds it. */
+    Optional<PersonRow> lockedById(String id) {
+        return locked.values().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    void keepLocked(PersonRow row) {
+        locked.put(row.pk(), row);
+    }
+
+    /** Applies this transaction's own write to the locked row, if it holds one. */
+    void updateLocked(long pk, UnaryOperator<PersonRow> change) {
+        locked.computeIfPresent(pk, (k, row) -> change.apply(row));
+    }
+
+    void forgetPerson(long pk) {
+        locked.remove(pk);
+        linked.remove(pk);
+        inserted.remove(pk);
+    }
+
+    void personInserted(long pk) {
+        inserted.add(pk);
+    }
+
+    /** Whether the person was inserted by this (uncommitted) transaction, so no other one knows it. */
+    boolean insertedHere(long pk) {
+        return inserted.contains(pk);
+    }
+
+    boolean insertedHere(String personId) {
+        return lockedById(personId).map(r -> inserted.contains(r.pk())).orElse(false);
+    }
+
+    /** A person inserted here, whose timers this transaction has not written: it has none. */
+    boolean hasNoTimers(long personPk) {
+        return inserted.contains(personPk) && !timersWritten.contains(personPk);
+    }
+
+    void timersWritten(long personPk) {
+        timersWritten.add(personPk);
+    }
+
+    Optional<List<LinkedAccount>> linked(long personPk) {
+        return Optional.ofNullable(linked.get(personPk));
+    }
+
+    void keepLinked(long personPk, List<LinkedAccount> accounts) {
+        linked.put(personPk, List.copyOf(accounts));
+    }
+
+    /** An account's facts were saved: the lists that hold it now show them. */
+    void factsSaved(long accountPk, AccountFacts facts) {
+        linked.replaceAll((person, accounts) -> accounts.stream()
+                .map(a -> a.pk() != accountPk ? a : new LinkedAccount(a.pk(), a.id(), a.userName(), a.externalId(),
+                        a.source(), a.active(), a.createdAt(), a.updatedAt(), facts))
+                .toList());
+    }
+
+    /** An account row or its person link was written: every list may be stale. */
+    void accountsChanged() {
+        linked.clear();
+    }
+
+    Optional<PersonRef> workerOwner(String workerId) {
+        return Optional.ofNullable(workers.get(workerId));
+    }
+
+    void keepWorker(String workerId, PersonRef owner) {
+        workers.put(workerId, owner);
+    }
+
+    /** The links of a person moved, or a claim lost a race: ask the database again. */
+    void forgetWorkers() {
+        workers.clear();
+    }
+}
