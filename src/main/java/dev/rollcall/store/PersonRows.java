@@ -7,6 +7,7 @@ import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.PersonRow;
 import dev.rollcall.identity.Persons;
+import dev.rollcall.lifecycle.LifecycleRows.PersonLifecycleRow;
 import dev.rollcall.store.generated.enums.PersonState;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.jooq.JSON;
 
 /** Person rows for identity resolution: provisional persons, locking, merges. */
 final class PersonRows implements Persons {
+    private static final String UNRESOLVED = "unresolved: awaiting a match decision";
     private final DSLContext tx;
     private final PersonStore persons;
     private final TxReads reads;
@@ -35,7 +37,7 @@ final class PersonRows implements Persons {
         long pk = tx.insertInto(PERSON)
                 .set(PERSON.ID, id)
                 .set(PERSON.STATE, provisional ? null : PersonState.active)
-                .set(PERSON.STATE_REASON, provisional ? "unresolved: awaiting a match decision" : null)
+                .set(PERSON.STATE_REASON, provisional ? UNRESOLVED : null)
                 .set(PERSON.STATE_SINCE, provisional ? null : Clock.toDb(at))
                 .set(PERSON.PROVISIONAL, provisional)
                 .set(PERSON.GOLDEN, JSON.valueOf(persons.toJson(empty)))
@@ -46,7 +48,9 @@ final class PersonRows implements Persons {
                 .fetchOne()
                 .value1();
         // the new row is this transaction's (its insert holds the lock): no need to read it back
-        reads.keepLocked(new PersonRow(pk, id, provisional ? null : LifecycleState.ACTIVE, provisional, null, empty, 0));
+        Instant stored = Clock.fromDb(Clock.toDb(at));
+        reads.keepLocked(new PersonRow(pk, id, provisional ? null : LifecycleState.ACTIVE, provisional, null, empty, 0),
+                new PersonLifecycleRow(stored, provisional ? UNRESOLVED : null, provisional ? null : stored, null));
         reads.personInserted(pk);
         return new PersonRef(pk, id);
     }
@@ -58,14 +62,18 @@ final class PersonRows implements Persons {
         if (known.isPresent()) {
             return known.get();
         }
-        PersonRow row = tx.select(PERSON.ID, PERSON.STATE, PERSON.PROVISIONAL, PERSON.MERGED_INTO_PK, PERSON.GOLDEN,
-                        PERSON.EVENT_SEQ)
+        var r = tx.select(PERSON.ID, PERSON.STATE, PERSON.PROVISIONAL, PERSON.MERGED_INTO_PK, PERSON.GOLDEN,
+                        PERSON.EVENT_SEQ, PERSON.CREATED_AT, PERSON.STATE_REASON, PERSON.STATE_SINCE, PERSON.ON_LEAVE_SINCE)
                 .from(PERSON).where(PERSON.PK.eq(pk)).forUpdate()
-                .fetchOne(r -> new PersonRow(pk, r.value1(), PersonStates.toDomain(r.value2()), r.value3(), r.value4(),
-                        persons.fromJson(r.value5().data()), r.value6()));
-        if (row != null) {
-            reads.keepLocked(row);
+                .fetchOne();
+        if (r == null) {
+            return null;
         }
+        PersonRow row = new PersonRow(pk, r.value1(), PersonStates.toDomain(r.value2()), r.value3(), r.value4(),
+                persons.fromJson(r.value5().data()), r.value6());
+        // the lifecycle step reads these right after; one read serves both
+        reads.keepLocked(row, new PersonLifecycleRow(Clock.fromDb(r.value7()), r.value8(), Clock.fromDb(r.value9()),
+                Clock.fromDb(r.value10())));
         return row;
     }
 
@@ -91,8 +99,12 @@ final class PersonRows implements Persons {
                 .set(PERSON.UPDATED_AT, Clock.toDb(at))
                 .where(PERSON.PK.eq(pk)).and(PERSON.PROVISIONAL.isTrue())
                 .execute();
-        reads.updateLocked(pk, r -> r.provisional()
-                ? new PersonRow(pk, r.id(), LifecycleState.ACTIVE, false, r.mergedIntoPk(), r.golden(), r.eventSeq()) : r);
+        if (reads.locked(pk).map(PersonRow::provisional).orElse(false)) {
+            Instant since = Clock.fromDb(Clock.toDb(at));
+            reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), LifecycleState.ACTIVE, false, r.mergedIntoPk(), r.golden(),
+                    r.eventSeq()));
+            reads.updateLifecycle(pk, l -> new PersonLifecycleRow(l.createdAt(), null, since, l.onLeaveSince()));
+        }
     }
 
     @Override
@@ -107,6 +119,8 @@ final class PersonRows implements Persons {
                 .execute();
         reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), state, r.provisional(), r.mergedIntoPk(), r.golden(),
                 r.eventSeq()));
+        Instant stored = Clock.fromDb(Clock.toDb(since));
+        reads.updateLifecycle(pk, l -> new PersonLifecycleRow(l.createdAt(), reason, stored, l.onLeaveSince()));
     }
 
     @Override
@@ -127,6 +141,7 @@ final class PersonRows implements Persons {
                 .execute();
         reads.updateLocked(pk, r -> new PersonRow(pk, r.id(), r.state(), r.provisional(), survivorPk, r.golden(),
                 r.eventSeq()));
+        reads.updateLifecycle(pk, l -> new PersonLifecycleRow(l.createdAt(), "merged", l.stateSince(), l.onLeaveSince()));
     }
 
     @Override

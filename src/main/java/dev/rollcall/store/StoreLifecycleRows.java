@@ -19,13 +19,20 @@ import org.jooq.DSLContext;
 /** The lifecycle's person columns (leave), source time zones and CRM persona rows, in one transaction. */
 final class StoreLifecycleRows implements LifecycleRows {
     private final DSLContext tx;
+    private final TxReads reads;
 
-    StoreLifecycleRows(DSLContext tx) {
+    StoreLifecycleRows(DSLContext tx, TxReads reads) {
         this.tx = tx;
+        this.reads = reads;
     }
 
+    /** A person this transaction locked was read with these columns (and its own writes keep them). */
     @Override
     public PersonLifecycleRow person(long personPk) {
+        Optional<PersonLifecycleRow> known = reads.lifecycle(personPk);
+        if (known.isPresent()) {
+            return known.get();
+        }
         return tx.select(PERSON.CREATED_AT, PERSON.STATE_REASON, PERSON.STATE_SINCE, PERSON.ON_LEAVE_SINCE).from(PERSON)
                 .where(PERSON.PK.eq(personPk))
                 .fetchOne(r -> new PersonLifecycleRow(Clock.fromDb(r.value1()), r.value2(), Clock.fromDb(r.value3()),
@@ -34,6 +41,8 @@ final class StoreLifecycleRows implements LifecycleRows {
 
     @Override
     public void setOnLeave(long personPk, Instant since) {
+        Instant stored = since == null ? null : Clock.fromDb(Clock.toDb(since));
+        reads.updateLifecycle(personPk, l -> new PersonLifecycleRow(l.createdAt(), l.stateReason(), l.stateSince(), stored));
         tx.update(PERSON).set(PERSON.ON_LEAVE_SINCE, since == null ? null : Clock.toDb(since))
                 .where(PERSON.PK.eq(personPk)).execute();
     }

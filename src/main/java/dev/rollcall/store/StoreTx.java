@@ -85,7 +85,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
         this.sourceRegistry = new StoreSourceRegistry(tx, parts.sources(), parts.credentials());
         this.timers = new StoreTimers(tx, reads);
-        this.lifecycleRows = new StoreLifecycleRows(tx);
+        this.lifecycleRows = new StoreLifecycleRows(tx, reads);
         this.revocations = new StoreRevocations(tx);
         this.holds = new StoreHoldRows(tx, parts.holds());
         this.subscriptions = new SubscriptionStore(tx, parts.rules());

@@ -4,6 +4,7 @@ import dev.rollcall.identity.AccountFacts;
 import dev.rollcall.identity.LinkedAccount;
 import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.PersonRow;
+import dev.rollcall.lifecycle.LifecycleRows.PersonLifecycleRow;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.function.UnaryOperator;
  */
 final class TxReads {
     private final Map<Long, PersonRow> locked = new HashMap<>();
+    private final Map<Long, PersonLifecycleRow> lifecycle = new HashMap<>();
     private final Map<Long, List<LinkedAccount>> linked = new HashMap<>();
     private final Map<String, PersonRef> workers = new HashMap<>();
     private final Set<Long> inserted = new HashSet<>();
@@ -42,8 +44,9 @@ final class TxReads {
         return locked.values().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    void keepLocked(PersonRow row) {
+    void keepLocked(PersonRow row, PersonLifecycleRow lifecycleColumns) {
         locked.put(row.pk(), row);
+        lifecycle.put(row.pk(), lifecycleColumns);
     }
 
     /** Applies this transaction's own write to the locked row, if it holds one. */
@@ -51,8 +54,18 @@ final class TxReads {
         locked.computeIfPresent(pk, (k, row) -> change.apply(row));
     }
 
+    /** The lifecycle's columns of a person this transaction locked. */
+    Optional<PersonLifecycleRow> lifecycle(long pk) {
+        return Optional.ofNullable(lifecycle.get(pk));
+    }
+
+    void updateLifecycle(long pk, UnaryOperator<PersonLifecycleRow> change) {
+        lifecycle.computeIfPresent(pk, (k, row) -> change.apply(row));
+    }
+
     void forgetPerson(long pk) {
         locked.remove(pk);
+        lifecycle.remove(pk);
         linked.remove(pk);
         inserted.remove(pk);
     }
