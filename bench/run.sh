@@ -22,14 +22,14 @@
 # whose names start with one of these, one file each), BENCH_OUT (where .jfr files and the results
 # are kept, default target/bench), BENCH_WARMUP_SCALE (percent of the warm-up durations, default 100),
 # BENCH_ONLY=patch,get_by_id (measure only the phases whose names start with one of these; the
-# seeding and the warm-up still run).
+# seeding and the warm-up still run), BENCH_JAR (another build to measure, e.g. main's for a before/after).
 set -euo pipefail
 
 N=${1:-100000}
 SMALL=10000
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-JAR=$ROOT/target/rollcall.jar
+JAR=${BENCH_JAR:-$ROOT/target/rollcall.jar}
 PORT=${BENCH_PORT:-18090}
 DURATION=${BENCH_DURATION:-20}
 MAX_REQUESTS=${BENCH_MAX_REQUESTS:-300000}

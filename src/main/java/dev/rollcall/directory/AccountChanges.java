@@ -75,7 +75,7 @@ public final class AccountChanges {
                     current.personPk(), storedFacts(tx, current), content.facts());
             PersonRef person = new PersonRef(current.personPk(), current.personId());
             if (!gate.holds(tx, actor, source, push, now)) {
-                person = resolution.changed(tx, source, current.pk(), current.id(), current.personPk(),
+                person = resolution.changed(tx, source, current.pk(), current.id(), current.personPk(), push.before(),
                         content.facts(), now);
                 lifecycle.accountChanged(tx, actor, source, person.pk(), false, now);
             }

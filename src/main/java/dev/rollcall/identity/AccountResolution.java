@@ -87,17 +87,31 @@ public final class AccountResolution {
      */
     public PersonRef changed(IdentityTx tx, Source source, long accountPk, String accountId, long personPk,
                              AccountFacts facts, Instant now) {
+        return changed(tx, source, accountPk, accountId, personPk, null, facts, now);
+    }
+
+    /**
+     * As above, knowing the facts stored before ({@code previous}, null when unknown): match keys that
+     * come out the same are not rewritten (a PATCH of a title or display name leaves them as they are).
+     */
+    public PersonRef changed(IdentityTx tx, Source source, long accountPk, String accountId, long personPk,
+                             AccountFacts previous, AccountFacts facts, Instant now) {
         tx.accounts().saveFacts(accountPk, facts, true);
         PersonWork person = new PersonWork(tx, personPk);
         MatchResult rematch = null;
+        boolean keysCleared = false;
         if (person.provisional() && tx.cases().openHeldBy(person.id()).isEmpty()) {
             tx.matching().saveKeys(accountPk, Set.of(), true); // its own keys must not match itself
+            keysCleared = true;
             MatchResult m = matcher.match(source, facts, tx.matching());
             if (m.strength().links() && m.person().pk() != personPk) {
                 rematch = m;
             }
         }
-        tx.matching().saveKeys(accountPk, matcher.keys().of(facts), true);
+        Set<MatchKey> keys = matcher.keys().of(facts);
+        if (keysCleared || previous == null || !keys.equals(matcher.keys().of(previous))) {
+            tx.matching().saveKeys(accountPk, keys, true);
+        }
         if (rematch != null) {
             return relinkParked(tx, source, accountPk, accountId, person, facts, rematch, now);
         }

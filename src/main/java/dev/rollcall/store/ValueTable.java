@@ -8,10 +8,12 @@ import dev.rollcall.store.generated.tables.GroupValue;
 import dev.rollcall.schema.filter.IndexedValue;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep6;
 import org.jooq.Field;
+import org.jooq.InsertValuesStep6;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 
 /**
  * One aliased use of a value-index table (account_value or group_value, which share a shape),
@@ -42,10 +44,16 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
                 GROUP_VALUE.SOURCE_ID, GROUP_VALUE.VAL, GROUP_VALUE.NUM);
     }
 
-    /** Replaces the indexed values of one owner with one multi-row insert (after deleting the old ones if any). */
+    /**
+     * Replaces the indexed values of one owner with one multi-row insert. Existing values are upserted
+     * rather than deleted and inserted again, after deleting only the (attr, idx) rows that are gone:
+     * a PATCH of one attribute then rewrites one row and its index entries, not all of them.
+     */
     void replace(DSLContext tx, long owner, long source, List<IndexedValue> rows, boolean existing) {
         if (existing) {
-            tx.deleteFrom(table).where(ownerPk.eq(owner)).execute();
+            Condition gone = rows.isEmpty() ? DSL.noCondition()
+                    : DSL.row(attr, idx).notIn(rows.stream().map(r -> DSL.row(r.attr(), r.idx())).toList());
+            tx.deleteFrom(table).where(ownerPk.eq(owner)).and(gone).execute();
         }
         if (rows.isEmpty()) {
             return;
@@ -55,6 +63,10 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
         for (IndexedValue r : rows) {
             insert = insert.values(owner, r.attr(), r.idx(), source, r.val(), r.num());
         }
-        insert.execute();
+        if (existing) {
+            insert.onDuplicateKeyUpdate().set(val, DSL.excluded(val)).set(num, DSL.excluded(num)).execute();
+        } else {
+            insert.execute();
+        }
     }
 }

@@ -59,12 +59,17 @@ final class IdentityWorld {
 
     /** A replace of the account's facts; returns the person it is linked to afterwards. */
     PersonRef change(String accountId, AccountFacts facts) {
+        return change(accountId, null, facts);
+    }
+
+    /** A replace, as AccountChanges does it: knowing the facts stored before ({@code previous}, may be null). */
+    PersonRef change(String accountId, AccountFacts previous, AccountFacts facts) {
         return inTx(tx -> {
             var a = store.account(accountId).orElseThrow();
             Source source = store.ports().sources().byId(a.sourceId()).orElseThrow();
             store.replaceAccount(a.replaced(a.externalId(), facts.attributes().get("userName"), facts.workerId(),
                     facts.active(), a.document(), a.version() + 1, now()));
-            return resolution.changed(tx, source, a.pk(), a.id(), a.personPk(), facts, now());
+            return resolution.changed(tx, source, a.pk(), a.id(), a.personPk(), previous, facts, now());
         });
     }
 

@@ -69,6 +69,7 @@ final class InMemoryMatchIndex implements MatchIndex {
         }
         next.addAll(keys);
         t.keys.put(accountPk, List.copyOf(next));
+        t.keyWrites.merge(accountPk, 1, Integer::sum);
     }
 
     /** Keeps an existing link (INSERT ... ON DUPLICATE KEY IGNORE). */

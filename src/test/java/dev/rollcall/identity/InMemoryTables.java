@@ -87,6 +87,8 @@ public final class InMemoryTables {
     Map<Long, StoredAccount> accounts = new LinkedHashMap<>();
     /** Match keys by account pk; each value an immutable list without duplicates. */
     Map<Long, List<MatchKey>> keys = new LinkedHashMap<>();
+    /** How often each account's keys were written (a test of what is not rewritten). */
+    Map<Long, Integer> keyWrites = new LinkedHashMap<>();
     /** worker id → person pk. */
     Map<String, Long> workers = new LinkedHashMap<>();
     Map<String, MatchCaseView> cases = new LinkedHashMap<>();
@@ -104,6 +106,7 @@ public final class InMemoryTables {
         c.persons = new LinkedHashMap<>(persons);
         c.accounts = new LinkedHashMap<>(accounts);
         c.keys = new LinkedHashMap<>(keys);
+        c.keyWrites = new LinkedHashMap<>(keyWrites);
         c.workers = new LinkedHashMap<>(workers);
         c.cases = new LinkedHashMap<>(cases);
         c.decisions = new ArrayList<>(decisions);

@@ -83,7 +83,8 @@ final class RequestTargetCheck {
         int colon = host.lastIndexOf(':');
         if (colon >= 0 && colon > host.lastIndexOf(']')) {
             String port = host.substring(colon + 1);
-            if (!port.matches("\\d{0,5}") || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
+            if (port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || (!port.isEmpty() && Integer.parseInt(port) > 65535)) {
                 return Optional.of("the Host header has a malformed port");
             }
         }

@@ -168,6 +168,35 @@ class UsersPatchHttpTest {
         assertThat(r.jsonBody().at("/Resources/0/id").asText()).isEqualTo(id);
     }
 
+    @Test
+    void theFilterIndexForgetsReplacedAndRemovedValuesAndKeepsTheRest() {
+        String id = newUser();
+        patchOk(id, "[{\"op\":\"add\",\"path\":\"title\",\"value\":\"Engineer\"},"
+                + "{\"op\":\"add\",\"path\":\"phoneNumbers\",\"value\":[{\"value\":\"+1 555 0101\",\"type\":\"work\"},"
+                + "{\"value\":\"+1 555 0102\",\"type\":\"mobile\"}]}]");
+        String before = found("phoneNumbers.value eq \"+1 555 0102\"");
+        assertThat(before).isEqualTo(id);
+
+        patchOk(id, "[{\"op\":\"remove\",\"path\":\"title\"},"
+                + "{\"op\":\"remove\",\"path\":\"phoneNumbers[type eq \\\"mobile\\\"]\"},"
+                + "{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Renamed Person\"}]");
+
+        assertThat(found("title eq \"Engineer\"")).isNull();
+        assertThat(found("phoneNumbers.value eq \"+1 555 0102\"")).isNull();
+        assertThat(found("phoneNumbers.value eq \"+1 555 0101\"")).isEqualTo(id);
+        assertThat(found("displayName eq \"Renamed Person\"")).isEqualTo(id);
+    }
+
+    /** The id of the one user the filter finds, or null when it finds none. */
+    private String found(String filter) {
+        HttpResult r = server.get("/scim/v2/Users?filter=" + java.net.URLEncoder.encode(filter,
+                java.nio.charset.StandardCharsets.UTF_8), token);
+        assertThat(r.status()).isEqualTo(200);
+        int total = r.jsonBody().get("totalResults").asInt();
+        assertThat(total).isLessThanOrEqualTo(1);
+        return total == 0 ? null : r.jsonBody().at("/Resources/0/id").asText();
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "noTarget     | 400 | [{\"op\":\"remove\"}]",
