@@ -38,6 +38,7 @@ public final class PooledHttpTransport implements Transport {
     private final Transport tls;
     private final Map<String, ArrayDeque<Connection>> idle = new HashMap<>();
     private long opened;
+    private long sweptAt = System.nanoTime();
 
     public PooledHttpTransport(Duration connectTimeout, Transport tls) {
         this.connectTimeout = connectTimeout;
@@ -127,6 +128,9 @@ public final class PooledHttpTransport implements Transport {
     private Connection takeIdle(String key) {
         long now = System.nanoTime();
         synchronized (idle) {
+            if (now - sweptAt > IDLE_FOR.toNanos()) {
+                sweep(now);
+            }
             ArrayDeque<Connection> q = idle.get(key);
             Connection c = q == null ? null : q.pollLast();
             if (c != null && now - c.idleSince > IDLE_FOR.toNanos()) {
@@ -142,6 +146,19 @@ public final class PooledHttpTransport implements Transport {
             }
             return c;
         }
+    }
+
+    /** Closes every connection idle too long, of all targets (one no longer sent to would keep its sockets open). Holds idle's lock. */
+    private void sweep(long now) {
+        sweptAt = now;
+        idle.values().forEach(q -> q.removeIf(c -> {
+            boolean old = now - c.idleSince > IDLE_FOR.toNanos();
+            if (old) {
+                c.close();
+            }
+            return old;
+        }));
+        idle.values().removeIf(ArrayDeque::isEmpty);
     }
 
     private void putIdle(String key, Connection c) {
