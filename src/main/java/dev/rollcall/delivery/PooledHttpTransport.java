@@ -108,7 +108,7 @@ public final class PooledHttpTransport implements Transport {
 
     private Connection connect(InetAddress address, int port, long deadline) throws IOException {
         long left = Math.min(connectTimeout.toMillis(), millisLeft(deadline));
-        Socket s = new Socket();
+        Socket s = new Socket(java.net.Proxy.NO_PROXY); // straight to the checked address, never through a SOCKS proxy setting
         try {
             s.setTcpNoDelay(true);
             s.connect(new InetSocketAddress(address, port), (int) Math.max(1, left));
