@@ -4,6 +4,8 @@
 // subscribes it SUBSCRIPTIONS times to every event type, pushes CHANGES SCIM creates at about RATE per
 // second, waits (at most TIMEOUT_S) until every owed delivery arrived, and prints one RESULT line.
 // BENCH_REPLAY=1: then replays every delivered delivery (the dispatcher alone, on a backlog) and adds replay_* figures.
+// BENCH_SERVER_PID / BENCH_DB_PID (set by delivery.sh): the replay phase's CPU ms per delivery of the server, MariaDB and
+// this process (then only the receiver runs here) are read from /proc/<pid>/stat at the phase's start and end.
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
 public class DeliveryBench {
     static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
     static final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+    // per path an HMAC keyed once; each request verifies on a clone (no provider lookup or key schedule per request)
+    static final Map<String, Mac> keyed = new ConcurrentHashMap<>();
     static final Map<String, Boolean> seen = new ConcurrentHashMap<>();
     static final List<String> subscriptionIds = new ArrayList<>();
     static final List<Long> lagMicros = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -55,7 +59,7 @@ public class DeliveryBench {
             String id = ex.getRequestHeaders().getFirst("webhook-id");
             String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
             String sig = ex.getRequestHeaders().getFirst("webhook-signature");
-            if (!verified(secrets.get(path), id, ts, body, sig)) {
+            if (!verified(path, id, ts, body, sig)) {
                 badSignatures.incrementAndGet();
             } else if (seen.putIfAbsent(phase + " " + path + " " + id, true) != null) {
                 duplicates.incrementAndGet();
@@ -139,6 +143,7 @@ public class DeliveryBench {
         }
         String replayResult = "";
         if ("1".equals(System.getenv("BENCH_REPLAY")) && received.get() >= owed) {
+            long[] cpu0 = cpuTicks();
             phase = 2;
             replayStartMicros = System.currentTimeMillis() * 1000;
             for (String sub : subscriptionIds) {
@@ -159,9 +164,14 @@ public class DeliveryBench {
                 rl = new ArrayList<>(replayLagMicros);
             }
             java.util.Collections.sort(rl);
-            replayResult = String.format(" replayed=%d replay_deliveries_per_s=%.0f replay_done_p50_ms=%.1f replay_done_p99_ms=%.1f",
+            long[] cpu1 = cpuTicks();
+            double perDelivery = 1000.0 / TICKS_PER_S / Math.max(1, replayed.get());
+            replayResult = String.format(" replayed=%d replay_deliveries_per_s=%.0f replay_done_p50_ms=%.1f replay_done_p99_ms=%.1f"
+                            + " replay_server_cpu_ms_per_delivery=%.3f replay_mariadb_cpu_ms_per_delivery=%.3f"
+                            + " replay_receiver_cpu_ms_per_delivery=%.3f",
                     replayed.get(), replayed.get() / (Math.max(1, replayLastAt - replayStartMicros / 1000) / 1000.0),
-                    pct(rl, 0.50), pct(rl, 0.99));
+                    pct(rl, 0.50), pct(rl, 0.99), (cpu1[0] - cpu0[0]) * perDelivery, (cpu1[1] - cpu0[1]) * perDelivery,
+                    (cpu1[2] - cpu0[2]) * perDelivery);
         }
         receiver.stop(0);
         List<Long> lags;
@@ -177,6 +187,28 @@ public class DeliveryBench {
         System.exit(received.get() >= owed ? 0 : 3);
     }
 
+    /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat (100 on Linux). */
+    static final int TICKS_PER_S = 100;
+
+    /** utime + stime of the server, MariaDB and this process (0 where the pid is not known). */
+    static long[] cpuTicks() {
+        return new long[] {ticks(System.getenv("BENCH_SERVER_PID")), ticks(System.getenv("BENCH_DB_PID")),
+                ticks(Long.toString(ProcessHandle.current().pid()))};
+    }
+
+    static long ticks(String pid) {
+        if (pid == null || pid.isEmpty()) {
+            return 0;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of stat, counted after the name
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     static double pct(List<Long> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
@@ -185,18 +217,25 @@ public class DeliveryBench {
         return sorted.get(i) / 1000.0;
     }
 
-    static boolean verified(byte[] key, String id, String ts, byte[] body, String signature) {
+    static boolean verified(String path, String id, String ts, byte[] body, String signature) {
+        byte[] key = secrets.get(path);
         if (key == null || id == null || ts == null || signature == null) {
             return false;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = (Mac) keyed.computeIfAbsent(path, p -> {
+                try {
+                    Mac m = Mac.getInstance("HmacSHA256");
+                    m.init(new SecretKeySpec(key, "HmacSHA256"));
+                    return m;
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).clone();
             mac.update((id + "." + ts + ".").getBytes(StandardCharsets.UTF_8));
-            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            byte[] expected = ("v1," + Base64.getEncoder().encodeToString(mac.doFinal(body))).getBytes(StandardCharsets.UTF_8);
             for (String s : signature.split(" ")) {
-                if (java.security.MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8),
-                        expected.getBytes(StandardCharsets.UTF_8))) {
+                if (java.security.MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8), expected)) {
                     return true;
                 }
             }

@@ -10,7 +10,9 @@
 # change-to-delivered latency p50/p99, and the server's and MariaDB's CPU ms per delivery over the
 # whole run (the SCIM changes that produced the deliveries included). Stops the server, drops the
 # database. Environment: BENCH_PORT (default 18091), BENCH_JAVA_OPTS, BENCH_SUBSCRIPTIONS (default 10),
-# BENCH_JAR (another jar), BENCH_REPLAY=1 (then replay every delivered delivery and measure the dispatcher alone).
+# BENCH_JAR (another jar), BENCH_REPLAY=1 (then replay every delivered delivery and measure the dispatcher alone,
+# with its own CPU ms per delivery of the server, MariaDB and the receiver; the whole-run figures then count
+# both phases' deliveries).
 set -euo pipefail
 
 CHANGES=${1:-500}
@@ -69,12 +71,23 @@ HZ=$(getconf CLK_TCK)
 say "server pid $SERVER_PID, MariaDB pid $DB_PID; $CHANGES changes at ~$RATE/s to $SUBS subscriptions"
 S0=$(ticks "$SERVER_PID"); D0=$(ticks "$DB_PID")
 set +e
-RESULT=$(java "$BENCH_DIR/DeliveryBench.java" "http://127.0.0.1:$PORT" "$ADMIN" "$TOKEN" "$CHANGES" "$RATE" "$SUBS" "$TIMEOUT")
+RESULT=$(BENCH_SERVER_PID=$SERVER_PID BENCH_DB_PID=$DB_PID java "$BENCH_DIR/DeliveryBench.java" "http://127.0.0.1:$PORT" "$ADMIN" "$TOKEN" "$CHANGES" "$RATE" "$SUBS" "$TIMEOUT")
 STATUS=$?
 set -e
 S1=$(ticks "$SERVER_PID"); D1=$(ticks "$DB_PID")
-DELIVERED=$(sed -n 's/.*delivered=\([0-9]*\).*/\1/p' <<<"$RESULT")
+DELIVERED=$(sed -n 's/.* delivered=\([0-9]*\).*/\1/p' <<<"$RESULT")
+REPLAYED=$(sed -n 's/.* replayed=\([0-9]*\).*/\1/p' <<<"$RESULT")
+DELIVERED=$(( ${DELIVERED:-0} + ${REPLAYED:-0} ))
 echo "$RESULT" | sed 's/^RESULT //' | tr ' ' '\n' >&2
 awk -v s=$((S1 - S0)) -v d=$((D1 - D0)) -v hz="$HZ" -v n="${DELIVERED:-0}" 'BEGIN {
   printf "server_cpu_ms_per_delivery=%.3f\nmariadb_cpu_ms_per_delivery=%.3f\n", n ? s*1000/hz/n : 0, n ? d*1000/hz/n : 0 }' >&2
+# where the server's CPU went, per thread (names folded: numbers dropped), for the whole life of the process
+say "server CPU by thread (s, whole process life incl. start-up; JIT compiler and GC threads are not in a JFR profile):"
+for t in /proc/"$SERVER_PID"/task/*; do
+  sed 's/^[0-9]* (\(.*\)) .*/\1/' "$t/stat" | tr -d '0-9' | tr ' ' '_' | tr '\n' ' '; awk '{print $14 + $15}' "$t/stat"
+done 2>/dev/null >"$WORK/threads"
+awk -v hz="$HZ" '{c[$1] += $2} END {for (k in c) if (c[k] > 0) printf "%8.2f %s\n", c[k]/hz, k}' "$WORK/threads" | sort -rn | head -12 >&2
+# the dispatcher's own threads (webhook-*, and the JDK client's HttpClient-* for https), both phases: robust against JIT and SCIM
+awk -v hz="$HZ" -v n="${DELIVERED:-0}" '/^(webhook-|HttpClient-)/ {t += $2} END {
+  printf "dispatcher_threads_cpu_ms_per_delivery=%.3f\n", n ? t*1000/hz/n : 0 }' "$WORK/threads" >&2
 (( STATUS == 0 )) || die "not every delivery arrived within ${TIMEOUT} s (exit $STATUS)"

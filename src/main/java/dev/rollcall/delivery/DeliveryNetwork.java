@@ -6,6 +6,6 @@ import java.time.Duration;
 public record DeliveryNetwork(HostResolver resolver, Transport transport) {
 
     public static DeliveryNetwork system(Duration connectTimeout) {
-        return new DeliveryNetwork(HostResolver.system(), new JdkTransport(connectTimeout));
+        return new DeliveryNetwork(HostResolver.system(), new PooledHttpTransport(connectTimeout, new JdkTransport(connectTimeout)));
     }
 }

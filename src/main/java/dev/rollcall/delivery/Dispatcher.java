@@ -45,6 +45,8 @@ public final class Dispatcher implements BackgroundTask {
     /** How long a disabled subscription's delivery is set aside before it is looked at again. */
     static final Duration DISABLED_RECHECK = Duration.ofMinutes(1);
     static final int SENDERS = 16;
+    /** Groups written at once: while one commits, the next is written (their rows are disjoint; commits are shared). */
+    static final int RECORDERS = 2;
 
     private final DeliveryClaims claims;
     private final Transactor<? extends DeliveryTx> transactions;
@@ -87,7 +89,7 @@ public final class Dispatcher implements BackgroundTask {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.senders = pool;
-        ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor one = new ThreadPoolExecutor(RECORDERS, RECORDERS, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "webhook-recorder");
             t.setDaemon(true);
             return t;
@@ -113,8 +115,8 @@ public final class Dispatcher implements BackgroundTask {
     /**
      * One pass, until nothing is due (or the thread is interrupted): claims a batch and hands it to the
      * senders; the results are recorded as they come back, all that have come back since the last
-     * group in one transaction on the recorder thread (so a slow receiver holds back no one else's
-     * outcome, commits are shared, and claiming overlaps recording). While claims come back full, claims
+     * group in one transaction on a recorder thread, at most {@value #RECORDERS} groups at once (so a slow
+     * receiver holds back no one else's outcome, commits are shared, and claiming overlaps recording). While claims come back full, claims
      * again as soon as half a batch is done, so the senders stay busy under load without waiting for the
      * interval; otherwise the pass ends once what it claimed is recorded.
      */
@@ -127,7 +129,7 @@ public final class Dispatcher implements BackgroundTask {
         // come back in this pass's own claim, and must not be sent a second time
         Set<Long> inFlight = new HashSet<>();
         List<DeliveryOutcomes.Sent> toRecord = new ArrayList<>();
-        boolean recording = false;
+        int recording = 0;
         boolean claimAgain = true;
         try {
             while (!Thread.currentThread().isInterrupted()) {
@@ -154,17 +156,17 @@ public final class Dispatcher implements BackgroundTask {
                 for (Event e : happened) {
                     if (!e.recorded().isEmpty()) {
                         e.recorded().forEach(inFlight::remove);
-                        recording = false;
+                        recording--;
                     } else if (e.sent().isPresent()) {
                         toRecord.add(e.sent().get());
                     } else {
                         inFlight.remove(e.pk());
                     }
                 }
-                if (!recording && !toRecord.isEmpty()) {
+                if (recording < RECORDERS && !toRecord.isEmpty()) {
                     List<DeliveryOutcomes.Sent> group = List.copyOf(toRecord);
                     toRecord.clear();
-                    recording = true;
+                    recording++;
                     working.add(recorder.submit(() -> {
                         try {
                             recordQuietly(group);

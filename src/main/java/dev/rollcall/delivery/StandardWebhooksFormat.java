@@ -16,13 +16,13 @@ import java.util.Optional;
  */
 public final class StandardWebhooksFormat implements PayloadFormat {
     private final WebhookBody bodies;
-    private final SecretBox secrets;
+    private final OpenedSecrets secrets;
     private final ServerKeys keys;
     private final AsymmetricSigner asymmetric = new AsymmetricSigner();
 
     public StandardWebhooksFormat(WebhookBody bodies, SecretBox secrets, ServerKeys keys) {
         this.bodies = bodies;
-        this.secrets = secrets;
+        this.secrets = new OpenedSecrets(secrets);
         this.keys = keys;
     }
 
@@ -30,7 +30,7 @@ public final class StandardWebhooksFormat implements PayloadFormat {
     public Request render(ClaimedDelivery d, Instant sentAt) {
         byte[] body = bodies.of(d);
         long timestamp = sentAt.getEpochSecond();
-        List<String> open = d.secrets().stream().map(s -> secrets.open(d.subscriptionId(), s)).toList();
+        List<WebhookSigner.Key> open = secrets.keys(d.subscriptionId(), d.secrets());
         String signature = WebhookSigner.signAll(open, d.eventId(), timestamp, body);
         if (Subscription.ED25519.equals(d.signing())) {
             StringBuilder all = new StringBuilder(signature);

@@ -7,6 +7,7 @@ import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
 import dev.rollcall.delivery.RulesJson;
+import dev.rollcall.delivery.rules.AttributeMapping;
 import dev.rollcall.delivery.rules.ClaimedDelivery;
 import dev.rollcall.delivery.rules.DeliveryClaims;
 import dev.rollcall.delivery.rules.EncryptedSecret;
@@ -73,24 +74,50 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .forUpdate();
     }
 
+    /**
+     * What sending the claimed rows needs, in pk order: the rows with their subscriptions, then each event
+     * once (a change's event goes to many subscriptions: its payload and snapshot are read and parsed
+     * once, not once per delivery), then the valid secrets of each subscription.
+     */
     private List<ClaimedDelivery> details(DSLContext tx, List<Long> pks, LocalDateTime now) {
         var rows = tx.select(DELIVERY.PK, DELIVERY.ID, DELIVERY.ATTEMPTS, SUBSCRIPTION.PK, SUBSCRIPTION.ID, SUBSCRIPTION.URL,
-                        SUBSCRIPTION.ENABLED, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
-                        EVENT.CREATED_AT, EVENT.PAYLOAD, EVENT_SNAPSHOT.SNAPSHOT, SUBSCRIPTION.FORMAT, SUBSCRIPTION.SIGNING,
+                        SUBSCRIPTION.ENABLED, DELIVERY.EVENT_ID, SUBSCRIPTION.FORMAT, SUBSCRIPTION.SIGNING,
                         SUBSCRIPTION.ATTRIBUTE_MAPPING, DELIVERY.ROUND_BASE, SUBSCRIPTION.TIMEOUT_MS, SUBSCRIPTION.MAX_ATTEMPTS)
                 .from(DELIVERY)
                 .join(SUBSCRIPTION).on(SUBSCRIPTION.PK.eq(DELIVERY.SUBSCRIPTION_PK))
-                .join(EVENT).on(EVENT.ID.eq(DELIVERY.EVENT_ID))
-                .leftJoin(EVENT_SNAPSHOT).on(EVENT_SNAPSHOT.EVENT_ID.eq(DELIVERY.EVENT_ID))
                 .where(DELIVERY.PK.in(pks))
                 .orderBy(DELIVERY.PK)
                 .fetch();
+        Map<String, Event> events = new HashMap<>();
+        tx.select(EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID, EVENT.CREATED_AT, EVENT.PAYLOAD,
+                        EVENT_SNAPSHOT.SNAPSHOT)
+                .from(EVENT)
+                .leftJoin(EVENT_SNAPSHOT).on(EVENT_SNAPSHOT.EVENT_ID.eq(EVENT.ID))
+                .where(EVENT.ID.in(rows.getValues(DELIVERY.EVENT_ID).stream().distinct().toList()))
+                .forEach(r -> events.put(r.value1(), new Event(r.value2(), r.value3(), r.value4(), r.value5(),
+                        Clock.fromDb(r.value6()), r.value7().data(), SubscriptionStore.text(r.value8()))));
         Map<Long, List<EncryptedSecret>> secrets = validSecrets(tx, rows.stream().map(r -> r.value4()).distinct().toList(), now);
-        return rows.map(r -> new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                r.value7(), secrets.getOrDefault(r.value4(), List.of()), r.value8(), r.value9(), r.value10(), r.value11(),
-                r.value12(), Clock.fromDb(r.value13()), r.value14().data(), SubscriptionStore.text(r.value15()), r.value16(),
-                r.value17(), rules.storedMapping(SubscriptionStore.text(r.value18())), r.value19(),
-                SubscriptionStore.limits(r.value20(), r.value21())));
+        Map<String, AttributeMapping> mappings = new HashMap<>();
+        List<ClaimedDelivery> out = new ArrayList<>(rows.size());
+        for (var r : rows) {
+            Event e = events.get(r.value8());
+            if (e == null) {
+                continue; // as the inner join did: no delivery without its event
+            }
+            String mappingText = SubscriptionStore.text(r.value11());
+            AttributeMapping mapping = mappingText == null ? rules.storedMapping(null)
+                    : mappings.computeIfAbsent(mappingText, rules::storedMapping);
+            out.add(new ClaimedDelivery(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                    secrets.getOrDefault(r.value4(), List.of()), r.value8(), e.type(), e.personId(), e.personSeq(), e.groupId(),
+                    e.at(), e.payload(), e.snapshot(), r.value9(), r.value10(), mapping, r.value12(),
+                    SubscriptionStore.limits(r.value13(), r.value14())));
+        }
+        return out;
+    }
+
+    /** An event as its deliveries send it. */
+    private record Event(String type, String personId, Long personSeq, String groupId, Instant at, String payload,
+                         String snapshot) {
     }
 
     /** Per subscription its secrets that still sign: the current one first, then those whose overlap has not run out. */

@@ -81,6 +81,37 @@ class SecretRotationHttpTest {
         assertThat(secretRows(sub)).as("the expired secret is dropped, the one of the overlap kept").isEqualTo(2);
     }
 
+    /** The dispatcher keeps opened secrets: one that has signed before the rotation must not hide the new one. */
+    @Test
+    void aDeliveryAfterARotationIsSignedWithBothSecretsWhenTheOldOneHasSignedBefore() {
+        fixture = new DeliveryFixture(server, writer);
+        WebhookReceiver lms = fixture.receiver();
+        String sub = fixture.subscribe(lms, "person.created");
+        String oldSecret = fixture.secretOf(lms);
+        fixture.hire(hr, "before.rotation", "W-4");
+        fixture.eventually(Duration.ofMillis(10), () -> lms.received().size() == 1);
+        assertThat(lms.received().get(0).headers().get("webhook-signature").get(0).split(" ")).hasSize(1);
+        assertThat(lms.received().get(0).verifiesWith(oldSecret)).isTrue();
+
+        HttpResult rotated = server.post("/api/v1/subscriptions/" + sub + "/rotate-secret", writer, "{\"overlap\":\"PT2M\"}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String newSecret = rotated.jsonBody().get("secret").asText();
+        fixture.hire(hr, "after.rotation", "W-5");
+        fixture.eventually(Duration.ofMillis(10), () -> lms.received().size() == 2);
+        WebhookReceiver.Received during = lms.received().get(1);
+        assertThat(during.headers().get("webhook-signature").get(0).split(" ")).hasSize(2);
+        assertThat(during.verifiesWith(newSecret)).isTrue();
+        assertThat(during.verifiesWith(oldSecret)).isTrue();
+
+        server.clock().advance(Duration.ofMinutes(2).plusSeconds(1));
+        fixture.hire(hr, "after.overlap.cached", "W-6");
+        fixture.eventually(Duration.ofMillis(10), () -> lms.received().size() == 3);
+        WebhookReceiver.Received after = lms.received().get(2);
+        assertThat(after.headers().get("webhook-signature").get(0).split(" ")).hasSize(1);
+        assertThat(after.verifiesWith(newSecret)).isTrue();
+        assertThat(after.verifiesWith(oldSecret)).isFalse();
+    }
+
     @Test
     void badRotationRequestsAreRefusedAndChangeNothing() {
         fixture = new DeliveryFixture(server, writer);

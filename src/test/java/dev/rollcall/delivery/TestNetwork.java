@@ -22,7 +22,7 @@ final class TestNetwork {
     final List<String> connected = new CopyOnWriteArrayList<>();
 
     DeliveryNetwork network() {
-        Transport real = new JdkTransport(Duration.ofSeconds(2));
+        Transport real = new PooledHttpTransport(Duration.ofSeconds(2), new JdkTransport(Duration.ofSeconds(2)));
         HostResolver resolver = host -> {
             resolved.add(host);
             if (host.equals(PRIVATE_HOST)) {

@@ -89,6 +89,17 @@ public final class AttributeMapping {
         return fields.isEmpty();
     }
 
+    /** Equal when they map the same fields the same way (a rendered body can then be shared). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttributeMapping m && m.fields.equals(fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
     /** The attributes as the subscription receives them, from the golden attributes (name to value). */
     public Map<String, String> apply(Map<String, String> golden) {
         Map<String, String> out = new LinkedHashMap<>();
