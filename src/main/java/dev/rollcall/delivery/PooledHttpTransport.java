@@ -1,48 +1,89 @@
 package dev.rollcall.delivery;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * POSTs to {@code http://} targets over its own blocking HTTP/1.1 connections, kept alive per checked
- * address and port (LIFO, at most {@value #IDLE_PER_TARGET} idle ones, none idle longer than
- * {@link #IDLE_FOR}); {@code https://} goes to {@code tls} ({@link JdkTransport}, which checks
- * certificates per host name). Why not the JDK client for plain HTTP too: it hands each exchange
- * between the caller, its selector and worker threads through futures, which cost more CPU than
- * the rest of a delivery. Like it, this connects to the checked address only (the target's host
- * goes in {@code Host}), follows no redirect, and bounds each attempt by its timeout (connect and
- * answer together). A kept-alive connection that turns out closed before any byte of an answer
- * (the receiver dropped it while idle) is replaced by a fresh one once; any other failure is the
- * attempt's.
+ * POSTs to {@code http://} targets with Apache HttpClient 5 (classic, blocking): keep-alive connections
+ * pooled per checked address (most recently used first), closed after {@link #IDLE_FOR} idle;
+ * {@code https://} goes to {@code tls} ({@link JdkTransport}, which checks certificates per host name).
+ * Why not the JDK client for plain HTTP too: it hands each exchange between the caller, its selector
+ * and worker threads through futures, which cost more CPU than the rest of a delivery.
+ * Like it, this connects only to the checked address (an {@link HttpHost} with that address; the
+ * client's own DNS resolver refuses every name, so nothing unchecked is ever reached), sends the
+ * target's host in {@code Host}, uses no proxy, follows no redirect and bounds each attempt by its
+ * timeout. A request the receiver dropped without answering (a kept-alive connection it closed while
+ * idle) is sent once more; any other failure is the attempt's.
  */
-public final class PooledHttpTransport implements Transport {
-    static final int IDLE_PER_TARGET = 32;
+public final class PooledHttpTransport implements Transport, AutoCloseable {
+    static final int HEAD_BYTES = 1024;
+    static final int DRAIN_BYTES = 64 * 1024;
+    static final int PER_TARGET = 32;
     static final Duration IDLE_FOR = Duration.ofSeconds(4);
-    private final Duration connectTimeout;
+    private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
     private final Transport tls;
-    private final Map<String, ArrayDeque<Connection>> idle = new HashMap<>();
-    private long opened;
-    private long sweptAt = System.nanoTime();
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient client;
+    private final AtomicLong sweptAt = new AtomicLong(System.nanoTime());
 
     public PooledHttpTransport(Duration connectTimeout, Transport tls) {
-        this.connectTimeout = connectTimeout;
         this.tls = tls;
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new RefusingResolver())
+                // an answer's head is bounded, its body is read against the attempt's deadline (head())
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setMaxLineLength(8192).setMaxHeaderCount(64).build())
+                        .build())
+                .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                .setMaxConnPerRoute(PER_TARGET)
+                .setMaxConnTotal(PER_TARGET * 16)
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setRetryStrategy(new ResendUnanswered())
+                .setUserAgent("Rollcall-Webhooks/1")
+                .build();
     }
 
     @Override
@@ -51,152 +92,79 @@ public final class PooledHttpTransport implements Transport {
         if (!"http".equalsIgnoreCase(target.getScheme())) {
             return tls.post(address, target, headers, body, timeout);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        byte[] request = request(target, headers, body);
+        HttpPost post = new HttpPost(target);
+        post.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout))
+                .build());
+        String contentType = headers.getOrDefault("Content-Type", "application/json");
+        checkHeader("Content-Type", contentType);
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            checkHeader(h.getKey(), h.getValue());
+            if (!h.getKey().equalsIgnoreCase("Content-Type")) {
+                post.setHeader(h.getKey(), h.getValue());
+            }
+        }
+        post.setEntity(new ByteArrayEntity(body, null));
+        post.setHeader("Content-Type", contentType);
         int port = target.getPort() >= 0 ? target.getPort() : 80;
-        String key = (address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
-        Connection kept = takeIdle(key);
-        if (kept != null) {
-            try {
-                return exchange(kept, key, request, deadline);
-            } catch (Http1Answer.NothingAnswered e) {
-                // closed by the receiver while it was idle: send once more, on a fresh connection
-            }
-        }
-        return exchange(connect(address, port, deadline), key, request, deadline);
-    }
-
-    /** How many connections were opened (tests: kept-alive ones are reused). */
-    synchronized long opened() {
-        return opened;
-    }
-
-    private Answer exchange(Connection c, String key, byte[] request, long deadline) throws IOException {
-        boolean reusable = false;
-        try {
-            c.deadline = deadline;
-            try {
-                c.out.write(request);
-                c.out.flush();
-            } catch (IOException e) {
-                throw c.reused ? new Http1Answer.NothingAnswered(e.toString()) : e;
-            }
-            Http1Answer a;
-            try {
-                a = Http1Answer.read(c.in);
-            } catch (Http1Answer.NothingAnswered e) {
-                if (c.reused) {
-                    throw e;
-                }
-                throw new IOException(e.getMessage());
-            } catch (SocketTimeoutException e) {
-                throw new HttpTimeoutException("request timed out");
-            } catch (IOException e) {
-                // a reset on a reused connection before any byte also means it was closed while idle
-                throw c.reused && !c.answered ? new Http1Answer.NothingAnswered(e.toString()) : e;
-            }
-            reusable = a.reusable();
-            return new Answer(a.status(), a.retryAfter(), a.head());
-        } finally {
-            if (reusable) {
-                putIdle(key, c);
-            } else {
-                c.close();
-            }
+        HttpHost checked = new HttpHost("http", address, target.getHost(), port);
+        sweepIdle();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (ClassicHttpResponse response = client.executeOpen(checked, post, null)) {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            String head = response.getEntity() == null ? "" : head(post, response, deadline);
+            return new Answer(response.getCode(), Optional.ofNullable(retryAfter).map(Header::getValue), head);
+        } catch (SocketTimeoutException e) { // a ConnectTimeoutException too
+            throw new HttpTimeoutException("request timed out");
         }
     }
 
-    private Connection connect(InetAddress address, int port, long deadline) throws IOException {
-        long left = Math.min(connectTimeout.toMillis(), millisLeft(deadline));
-        Socket s = new Socket(java.net.Proxy.NO_PROXY); // straight to the checked address, never through a SOCKS proxy setting
-        try {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(address, port), (int) Math.max(1, left));
-        } catch (SocketTimeoutException e) {
-            s.close();
-            throw new HttpTimeoutException("connect timed out");
-        } catch (IOException e) {
-            s.close();
-            throw e;
+    /**
+     * The first kilobyte of the answer. A short rest is read so that the connection stays alive; a long
+     * one, or one still trickling in at the attempt's deadline, drops the connection instead.
+     */
+    private static String head(HttpPost post, ClassicHttpResponse response, long deadline) throws IOException {
+        try (InputStream in = response.getEntity().getContent()) {
+            byte[] first = new byte[HEAD_BYTES];
+            int got = 0;
+            int n = 0;
+            while (got < HEAD_BYTES && (n = in.read(first, got, HEAD_BYTES - got)) >= 0) {
+                got += n;
+                pastDeadline(post, deadline);
+            }
+            int drained = 0;
+            byte[] skip = new byte[8192];
+            while (n >= 0 && drained < DRAIN_BYTES && (n = in.read(skip, 0, Math.min(skip.length, DRAIN_BYTES - drained))) >= 0) {
+                drained += n;
+                pastDeadline(post, deadline);
+            }
+            if (n >= 0 && in.read() >= 0) {
+                post.cancel(); // more than is worth reading: the connection is shut, not drained for reuse
+            }
+            return new String(first, 0, got, StandardCharsets.UTF_8);
         }
-        synchronized (this) {
-            opened++;
-        }
-        return new Connection(s);
     }
 
-    private Connection takeIdle(String key) {
+    private static void pastDeadline(HttpPost post, long deadline) throws IOException {
+        if (System.nanoTime() > deadline) {
+            post.cancel();
+            throw new HttpTimeoutException("the answer was still arriving at the attempt's timeout");
+        }
+    }
+
+    /** Closes connections idle too long, of every target (one no longer sent to would keep its sockets open). */
+    private void sweepIdle() {
         long now = System.nanoTime();
-        synchronized (idle) {
-            if (now - sweptAt > IDLE_FOR.toNanos()) {
-                sweep(now);
-            }
-            ArrayDeque<Connection> q = idle.get(key);
-            Connection c = q == null ? null : q.pollLast();
-            if (c != null && now - c.idleSince > IDLE_FOR.toNanos()) {
-                // the most recent is too old, so are all older ones
-                c.close();
-                q.forEach(Connection::close);
-                q.clear();
-                c = null;
-            }
-            if (c != null) {
-                c.reused = true;
-                c.answered = false;
-            }
-            return c;
+        long last = sweptAt.get();
+        if (now - last > SWEEP_EVERY_NANOS && sweptAt.compareAndSet(last, now)) {
+            pool.closeExpired();
+            pool.closeIdle(TimeValue.of(IDLE_FOR));
         }
     }
 
-    /** Closes every connection idle too long, of all targets (one no longer sent to would keep its sockets open). Holds idle's lock. */
-    private void sweep(long now) {
-        sweptAt = now;
-        idle.values().forEach(q -> q.removeIf(c -> {
-            boolean old = now - c.idleSince > IDLE_FOR.toNanos();
-            if (old) {
-                c.close();
-            }
-            return old;
-        }));
-        idle.values().removeIf(ArrayDeque::isEmpty);
-    }
-
-    private void putIdle(String key, Connection c) {
-        c.idleSince = System.nanoTime();
-        synchronized (idle) {
-            ArrayDeque<Connection> q = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
-            if (q.size() >= IDLE_PER_TARGET) {
-                q.pollFirst().close();
-            }
-            q.addLast(c);
-        }
-    }
-
-    /** The request line, headers and body in one buffer (one write); refuses header text that would break lines. */
-    static byte[] request(URI target, Map<String, String> headers, byte[] body) throws IOException {
-        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        StringBuilder h = new StringBuilder(512).append("POST ").append(path);
-        if (target.getRawQuery() != null) {
-            h.append('?').append(target.getRawQuery());
-        }
-        h.append(" HTTP/1.1\r\n");
-        header(h, "Host", target.getRawAuthority());
-        header(h, "Content-Type", headers.getOrDefault("Content-Type", "application/json"));
-        header(h, "User-Agent", "Rollcall-Webhooks/1");
-        header(h, "Content-Length", Integer.toString(body.length));
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (!e.getKey().equalsIgnoreCase("Content-Type")) {
-                header(h, e.getKey(), e.getValue());
-            }
-        }
-        h.append("\r\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(h.length() + body.length);
-        out.write(h.toString().getBytes(StandardCharsets.UTF_8));
-        out.write(body);
-        return out.toByteArray();
-    }
-
-    private static void header(StringBuilder h, String name, String value) throws IOException {
+    /** Header text that would break lines (or is no header name) is refused before anything is sent. */
+    private static void checkHeader(String name, String value) throws IOException {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c <= ' ' || c >= 127 || c == ':') {
@@ -209,55 +177,54 @@ public final class PooledHttpTransport implements Transport {
                 throw new IOException("the value of header " + name + " holds a line break");
             }
         }
-        h.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static long millisLeft(long deadline) {
-        return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+    /** Connections open now, leased or idle (tests: kept-alive ones are reused). */
+    int open() {
+        var stats = pool.getTotalStats();
+        return stats.getLeased() + stats.getAvailable();
     }
 
-    /** One socket with its streams; each read waits at most until the current attempt's deadline. */
-    private static final class Connection {
-        final Socket socket;
-        final InputStream in;
-        final OutputStream out;
-        long deadline;
-        long idleSince;
-        boolean reused;
-        boolean answered;
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
 
-        Connection(Socket socket) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-            InputStream raw = socket.getInputStream();
-            this.in = new BufferedInputStream(new FilterInputStream(raw) {
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    int n = read(one, 0, 1);
-                    return n < 0 ? -1 : one[0] & 0xff;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    long left = millisLeft(deadline);
-                    if (left <= 0) {
-                        throw new SocketTimeoutException("the attempt's time is up");
-                    }
-                    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
-                    int n = super.read(b, off, len);
-                    answered |= n > 0;
-                    return n;
-                }
-            }, 8192);
+    /** Every address is given, already checked; a name reaching the resolver is a bug, so it is refused. */
+    private static final class RefusingResolver implements org.apache.hc.client5.http.DnsResolver {
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            throw new UnknownHostException("webhooks connect to checked addresses only, not to " + host);
         }
 
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            throw new UnknownHostException("webhooks connect to checked addresses only, not to " + host);
+        }
+    }
+
+    /**
+     * One resend when nothing was answered (the receiver closed a kept-alive connection while it was
+     * idle); deliveries are at least once and receivers drop duplicates by their id. Nothing else is retried.
+     */
+    private static final class ResendUnanswered implements HttpRequestRetryStrategy {
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+            return execCount <= 1 && exception instanceof NoHttpResponseException;
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
         }
     }
 }
