@@ -32,8 +32,10 @@ final class EmploymentStep {
                   String reactivationReason) {
         LifecycleState before = person.row().state();
         LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
-        LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now, reactivationReason);
-        List<Timer> pending = tx.timers().pending(person.pk()); // after the transition's own timer changes
+        List<Timer> pending = tx.timers().pending(person.pk()); // read once: the transition changes only what it finds
+        LifecycleState state = transition(tx, person, before, row, pending, verdict, actor, sourceId, now,
+                reactivationReason);
+        pending = leftAfter(pending, before, state);
         TimerSync.keep(tx, pending, person.pk(), TimerKind.ACTIVATE,
                 state == LifecycleState.PENDING ? verdict.startsAt() : null, Transitions.HIRE_DATE, now);
         boolean employed = state == LifecycleState.ACTIVE || state == LifecycleState.PENDING;
@@ -48,13 +50,33 @@ final class EmploymentStep {
         return state != before;
     }
 
+    /**
+     * The dated timers (ACTIVATE, TERMINATE) still pending after the transition, without reading them
+     * again: a suspension cancelled both kinds, an activation its ACTIVATE; the other transitions
+     * change only DEPROVISION timers, which the dated steps do not look at.
+     */
+    private static List<Timer> leftAfter(List<Timer> pending, LifecycleState before, LifecycleState state) {
+        if (state == before) {
+            return pending;
+        }
+        if (state == LifecycleState.SUSPENDED) {
+            return pending.stream().filter(t -> !Transitions.DATED.contains(t.kind())).toList();
+        }
+        if (before == LifecycleState.PENDING && state == LifecycleState.ACTIVE) {
+            return pending.stream().filter(t -> t.kind() != TimerKind.ACTIVATE).toList();
+        }
+        return pending;
+    }
+
     private LifecycleState transition(LifecycleTx tx, PersonWork person, LifecycleState state,
-                                      LifecycleRows.PersonLifecycleRow row, Employment.Verdict verdict, Actor actor,
+                                      LifecycleRows.PersonLifecycleRow row, List<Timer> pending,
+                                      Employment.Verdict verdict, Actor actor,
                                       Long sourceId, Instant now, String reactivationReason) {
         switch (verdict.status()) {
             case TERMINATED -> {
                 if (state == LifecycleState.ACTIVE || state == LifecycleState.PENDING) {
-                    transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now);
+                    transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now,
+                            row.onLeaveSince() != null, pending);
                     return LifecycleState.SUSPENDED;
                 }
                 if (tx.revocations().isRevoked(person.pk())) {
@@ -84,7 +106,7 @@ final class EmploymentStep {
                     return LifecycleState.PENDING;
                 }
                 if (state == LifecycleState.PENDING && !future) {
-                    boolean came = startsAt != null && tx.timers().pending(person.pk()).stream()
+                    boolean came = startsAt != null && pending.stream()
                             .anyMatch(t -> t.kind() == TimerKind.ACTIVATE && t.dueAt().equals(startsAt));
                     transitions.activate(tx, person, came ? Transitions.HIRE_DATE : Transitions.HIRE_DATE_CHANGED, actor,
                             sourceId, now);
