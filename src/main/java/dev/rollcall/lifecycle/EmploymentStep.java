@@ -26,15 +26,17 @@ final class EmploymentStep {
 
     /**
      * Returns whether the person's lifecycle state changed. {@code reactivationReason}: the reason of a
-     * reactivation this causes ({@code merged}), null for the usual rescinded or rehire.
+     * reactivation this causes ({@code merged}), null for the usual rescinded or rehire. {@code firing}:
+     * the due timer this step runs for (null for a push), which its caller finishes, so a suspension
+     * need not cancel it first.
      */
     boolean apply(LifecycleTx tx, PersonWork person, Employment.Verdict verdict, Actor actor, Long sourceId, Instant now,
-                  String reactivationReason) {
+                  String reactivationReason, Timer firing) {
         LifecycleState before = person.row().state();
         LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
         List<Timer> pending = tx.timers().pending(person.pk()); // read once: the transition changes only what it finds
         LifecycleState state = transition(tx, person, before, row, pending, verdict, actor, sourceId, now,
-                reactivationReason);
+                reactivationReason, firing);
         pending = leftAfter(pending, before, state);
         TimerSync.keep(tx, pending, person.pk(), TimerKind.ACTIVATE,
                 state == LifecycleState.PENDING ? verdict.startsAt() : null, Transitions.HIRE_DATE, now);
@@ -71,12 +73,14 @@ final class EmploymentStep {
     private LifecycleState transition(LifecycleTx tx, PersonWork person, LifecycleState state,
                                       LifecycleRows.PersonLifecycleRow row, List<Timer> pending,
                                       Employment.Verdict verdict, Actor actor,
-                                      Long sourceId, Instant now, String reactivationReason) {
+                                      Long sourceId, Instant now, String reactivationReason, Timer firing) {
         switch (verdict.status()) {
             case TERMINATED -> {
                 if (state == LifecycleState.ACTIVE || state == LifecycleState.PENDING) {
+                    List<Timer> toCancel = firing == null ? pending
+                            : pending.stream().filter(t -> t.pk() != firing.pk()).toList();
                     transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now,
-                            row.onLeaveSince() != null, pending);
+                            row.onLeaveSince() != null, toCancel);
                     return LifecycleState.SUSPENDED;
                 }
                 if (tx.revocations().isRevoked(person.pk())) {
