@@ -84,6 +84,34 @@ def wait_for(query, wanted, what):
         time.sleep(0.5)
 
 
+def cpu_seconds(pid):
+    """utime + stime of a process (0 when it is unknown or gone)."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def questions():
+    """MariaDB's global statement counter (includes other clients of the same server)."""
+    return int(sql("SHOW GLOBAL STATUS LIKE 'Questions'")[0][1])
+
+
+class Usage:
+    """CPU of the server and of mariadbd, and MariaDB statements, from now until report()."""
+
+    def __init__(self):
+        self.server, self.db = os.environ.get("BENCH_SERVER_PID"), os.environ.get("BENCH_DB_PID")
+        self.at = (cpu_seconds(self.server), cpu_seconds(self.db), questions())
+
+    def report(self, name, count):
+        server, db, q = cpu_seconds(self.server) - self.at[0], cpu_seconds(self.db) - self.at[1], questions() - self.at[2]
+        if count:
+            print(f"  ({name}: server CPU {server * 1000 / count:.2f} ms/op, mariadbd CPU {db * 1000 / count:.2f} ms/op,"
+                  f" {q / count:.1f} statements/op (global counter: includes other clients))")
+
+
 def iso(ts):
     return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -101,6 +129,8 @@ def dated(ids):
         call("POST", f"/api/v1/holds/{h['id']}/approve", ADMIN, body=None)
     pending = int(sql("SELECT COUNT(*) FROM timer WHERE kind = 'terminate' AND status = 'pending'")[0][0])
     say(f"{pending} TERMINATE timers pending, {len(holds)} holds approved; waiting for T")
+    time.sleep(max(0.0, due - time.time() - 1))
+    usage = Usage()
     wait_for("SELECT COUNT(*) FROM timer WHERE kind = 'terminate' AND status <> 'pending'", len(ids), "TERMINATE timers fired")
     rows = sql("""SELECT e.created_at FROM timer t JOIN person p ON p.pk = t.person_pk
                   JOIN event e ON e.person_id = p.id AND e.type = 'person.suspended'
@@ -109,6 +139,7 @@ def dated(ids):
     print()
     print(f"Rollcall lifecycle benchmark, N={N} HRIS persons per phase, grace {GRACE:.0f} s")
     report("suspend (terminationDate T)", len(done), max(done, default=due) - due, [d - due for d in done])
+    usage.report("suspend (terminationDate T)", len(done))
     wait_for("""SELECT COUNT(*) FROM timer t JOIN timer d ON d.person_pk = t.person_pk AND d.kind = 'deprovision'
                 WHERE t.kind = 'terminate' AND t.status = 'fired' AND d.status <> 'pending'""", len(done),
              "deprovisions of the dated phase")

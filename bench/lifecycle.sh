@@ -91,6 +91,7 @@ sql -e "ANALYZE TABLE person, account, account_facts" >/dev/null
 say "seeded $((2 * N)) HRIS users in $((SECONDS - t0)) s; server pid $SERVER_PID, JVM: $JAVA_OPTS"
 sql -e "SELECT id FROM account WHERE source_id = $SOURCE_ID ORDER BY pk" >"$WORK/ids"
 
+BENCH_SERVER_PID=$SERVER_PID BENCH_DB_PID=$(pidof mariadbd 2>/dev/null | cut -d' ' -f1 || true) \
 BENCH_URL="http://127.0.0.1:$PORT" BENCH_TOKEN=$TOKEN BENCH_ADMIN=$ADMIN BENCH_IDS_FILE=$WORK/ids \
 BENCH_SQL="mariadb -h127.0.0.1 -P3306 -uroot -N -B $DB" BENCH_N=$N BENCH_GRACE_SECONDS=${BENCH_GRACE_SECONDS:-30} \
   python3 "$BENCH_DIR/lifecycle.py"

@@ -26,14 +26,18 @@ final class EmploymentStep {
 
     /**
      * Returns whether the person's lifecycle state changed. {@code reactivationReason}: the reason of a
-     * reactivation this causes ({@code merged}), null for the usual rescinded or rehire.
+     * reactivation this causes ({@code merged}), null for the usual rescinded or rehire. {@code firing}:
+     * the due timer this step runs for (null for a push), which its caller finishes, so a suspension
+     * need not cancel it first.
      */
     boolean apply(LifecycleTx tx, PersonWork person, Employment.Verdict verdict, Actor actor, Long sourceId, Instant now,
-                  String reactivationReason) {
+                  String reactivationReason, Timer firing) {
         LifecycleState before = person.row().state();
         LifecycleRows.PersonLifecycleRow row = tx.lifecycleRows().person(person.pk());
-        LifecycleState state = transition(tx, person, before, row, verdict, actor, sourceId, now, reactivationReason);
-        List<Timer> pending = tx.timers().pending(person.pk()); // after the transition's own timer changes
+        List<Timer> pending = tx.timers().pending(person.pk()); // read once: the transition changes only what it finds
+        LifecycleState state = transition(tx, person, before, row, pending, verdict, actor, sourceId, now,
+                reactivationReason, firing);
+        pending = leftAfter(pending, before, state);
         TimerSync.keep(tx, pending, person.pk(), TimerKind.ACTIVATE,
                 state == LifecycleState.PENDING ? verdict.startsAt() : null, Transitions.HIRE_DATE, now);
         boolean employed = state == LifecycleState.ACTIVE || state == LifecycleState.PENDING;
@@ -48,13 +52,35 @@ final class EmploymentStep {
         return state != before;
     }
 
+    /**
+     * The dated timers (ACTIVATE, TERMINATE) still pending after the transition, without reading them
+     * again: a suspension cancelled both kinds, an activation its ACTIVATE; the other transitions
+     * change only DEPROVISION timers, which the dated steps do not look at.
+     */
+    private static List<Timer> leftAfter(List<Timer> pending, LifecycleState before, LifecycleState state) {
+        if (state == before) {
+            return pending;
+        }
+        if (state == LifecycleState.SUSPENDED) {
+            return pending.stream().filter(t -> !Transitions.DATED.contains(t.kind())).toList();
+        }
+        if (before == LifecycleState.PENDING && state == LifecycleState.ACTIVE) {
+            return pending.stream().filter(t -> t.kind() != TimerKind.ACTIVATE).toList();
+        }
+        return pending;
+    }
+
     private LifecycleState transition(LifecycleTx tx, PersonWork person, LifecycleState state,
-                                      LifecycleRows.PersonLifecycleRow row, Employment.Verdict verdict, Actor actor,
-                                      Long sourceId, Instant now, String reactivationReason) {
+                                      LifecycleRows.PersonLifecycleRow row, List<Timer> pending,
+                                      Employment.Verdict verdict, Actor actor,
+                                      Long sourceId, Instant now, String reactivationReason, Timer firing) {
         switch (verdict.status()) {
             case TERMINATED -> {
                 if (state == LifecycleState.ACTIVE || state == LifecycleState.PENDING) {
-                    transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now);
+                    List<Timer> toCancel = firing == null ? pending
+                            : pending.stream().filter(t -> t.pk() != firing.pk()).toList();
+                    transitions.suspend(tx, person, state, verdict.reason(), actor, sourceId, now,
+                            row.onLeaveSince() != null, toCancel);
                     return LifecycleState.SUSPENDED;
                 }
                 if (tx.revocations().isRevoked(person.pk())) {
@@ -84,7 +110,7 @@ final class EmploymentStep {
                     return LifecycleState.PENDING;
                 }
                 if (state == LifecycleState.PENDING && !future) {
-                    boolean came = startsAt != null && tx.timers().pending(person.pk()).stream()
+                    boolean came = startsAt != null && pending.stream()
                             .anyMatch(t -> t.kind() == TimerKind.ACTIVATE && t.dueAt().equals(startsAt));
                     transitions.activate(tx, person, came ? Transitions.HIRE_DATE : Transitions.HIRE_DATE_CHANGED, actor,
                             sourceId, now);

@@ -57,7 +57,7 @@ public final class PersonLifecycle {
         if (!Employment.isAuthoritative(source.kind(), matrix)) {
             return;
         }
-        employmentStep(tx, person, matrix, deleted, actor, source.id(), now, null);
+        employmentStep(tx, person, matrix, deleted, actor, source.id(), now, null, null);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class PersonLifecycle {
         }
         ManagerGrace.keepTimer(tx, person, now);
         crm.sync(tx, person, actor, sourceId, now);
-        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now, null);
+        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, sourceId, now, null, null);
     }
 
     /**
@@ -93,18 +93,22 @@ public final class PersonLifecycle {
         PersonWork person = new PersonWork(tx, survivorPk);
         ManagerGrace.keepTimer(tx, person, now);
         crm.sync(tx, person, actor, null, now);
-        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now, Transitions.MERGED);
+        employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now, Transitions.MERGED,
+                null);
     }
 
-    /** {@code reactivationReason}: why a reactivation this causes happens, null for rescinded/rehire. */
+    /**
+     * {@code reactivationReason}: why a reactivation this causes happens, null for rescinded/rehire;
+     * {@code firing}: the timer being fired (finished by {@link #fire}), null for a push.
+     */
     private boolean employmentStep(LifecycleTx tx, PersonWork person, AuthorityMatrix matrix, boolean deleted, Actor actor,
-                                   Long sourceId, Instant now, String reactivationReason) {
+                                   Long sourceId, Instant now, String reactivationReason, Timer firing) {
         if (person.provisional() || person.row().state() == null) {
             return false;
         }
         Employment.Verdict verdict = new Employment(matrix, id -> tx.lifecycleRows().sourceZone(id)
                 .orElse(options.sourceZone()), now).of(tx.accounts().linked(person.pk()), deleted);
-        return employment.apply(tx, person, verdict, actor, sourceId, now, reactivationReason);
+        return employment.apply(tx, person, verdict, actor, sourceId, now, reactivationReason, firing);
     }
 
     /** Fires a leased timer in the caller's transaction; returns whether it changed the person. */
@@ -118,7 +122,7 @@ public final class PersonLifecycle {
             case DEPROVISION -> deprovision(tx, person, timer.get(), actor, now);
             case MANAGER_GRACE_END -> ManagerGrace.end(tx, person, actor, now);
             case ACTIVATE, TERMINATE -> employmentStep(tx, person, authority.get(tx.authority(), now), false, actor, null, now,
-                    null);
+                    null, timer.get());
             case PERSONA_END -> crm.end(tx, person, actor, now);
         };
         tx.timers().finish(claimed.pk(), applies, now);

@@ -9,12 +9,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
- * Fires one claimed batch of timers on up to {@code threads} threads, each timer on its own (its own
- * transaction, by the caller's function), and waits for all of them. A failure of one timer never
- * stops the others. The threads end after a few idle seconds, so a scheduler that stops leaves none.
+ * Fires one claimed batch of timers, split into groups (see {@link TimerGroups}), on up to
+ * {@code threads} threads, each group on its own (its own transaction, by the caller's function), and
+ * waits for all of them. A failure of one group never stops the others. The threads end after a few
+ * idle seconds, so a scheduler that stops leaves none.
  */
 final class TimerFiring {
     private static final long IDLE_SECONDS = 5;
@@ -42,22 +43,22 @@ final class TimerFiring {
     }
 
     /**
-     * Fires every timer of {@code due}. When the calling thread is interrupted meanwhile, the timers
-     * not yet started are not fired (returned in notStarted), those already firing are waited for,
-     * and the interrupt is kept.
+     * Fires every group of {@code due}. When the calling thread is interrupted meanwhile, the groups
+     * not yet started are not fired (their timers returned in notStarted), those already firing are
+     * waited for, and the interrupt is kept.
      */
-    Outcome fireAll(List<Timer> due, Predicate<Timer> fire) {
+    Outcome fireAll(List<List<Timer>> due, Consumer<List<Timer>> fire) {
         if (threads == 1 || due.size() <= 1) {
             return inOrder(due, fire);
         }
         AtomicBoolean stopping = new AtomicBoolean();
         List<Future<Boolean>> running = new ArrayList<>(due.size());
-        for (Timer t : due) {
+        for (List<Timer> group : due) {
             running.add(executor.submit(() -> {
                 if (stopping.get()) {
                     return false; // never started: handed back
                 }
-                fire.test(t);
+                fire.accept(group);
                 return true;
             }));
         }
@@ -68,7 +69,7 @@ final class TimerFiring {
             while (true) {
                 try {
                     if (!running.get(i).get()) {
-                        notStarted.add(due.get(i));
+                        notStarted.addAll(due.get(i));
                     }
                     break;
                 } catch (InterruptedException e) {
@@ -76,7 +77,8 @@ final class TimerFiring {
                     stopping.set(true);
                 } catch (ExecutionException e) {
                     failure = merge(failure, e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException("timer " + due.get(i).pk() + " failed", e.getCause()));
+                            : new IllegalStateException("timers " + due.get(i).stream().map(Timer::pk).toList() + " failed",
+                                    e.getCause()));
                     break;
                 }
             }
@@ -87,11 +89,11 @@ final class TimerFiring {
         return new Outcome(failure, notStarted);
     }
 
-    private static Outcome inOrder(List<Timer> due, Predicate<Timer> fire) {
+    private static Outcome inOrder(List<List<Timer>> due, Consumer<List<Timer>> fire) {
         RuntimeException failure = null;
-        for (Timer t : due) {
+        for (List<Timer> group : due) {
             try {
-                fire.test(t);
+                fire.accept(group);
             } catch (RuntimeException e) {
                 failure = merge(failure, e);
             }

@@ -3,6 +3,7 @@ package dev.rollcall.lifecycle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A person's timers, in the current transaction (the person is locked by the caller first). */
 public interface Timers {
@@ -12,6 +13,9 @@ public interface Timers {
 
     /** Cancels the person's pending timers of this kind; returns how many there were. */
     int cancelPending(long personPk, TimerKind kind, Instant now);
+
+    /** Cancels the person's pending timers of any of these kinds, in one statement; returns how many there were. */
+    int cancelPending(long personPk, Set<TimerKind> kinds, Instant now);
 
     /** Cancels the person's pending timers of this kind on an admin's word ({@code actor}); returns how many. */
     int cancelPending(long personPk, TimerKind kind, String actor, Instant now);

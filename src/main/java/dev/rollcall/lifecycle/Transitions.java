@@ -7,8 +7,12 @@ import dev.rollcall.identity.LifecycleState;
 import dev.rollcall.identity.PersonWork;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lifecycle transitions of one locked person, each with its state row, its event in the person's
@@ -22,6 +26,9 @@ final class Transitions {
     static final String HIRE_DATE = "hire_date";
     static final String HIRE_DATE_CHANGED = "hire_date_changed";
 
+    /** The dated steps a suspension cancels. */
+    static final Set<TimerKind> DATED = Collections.unmodifiableSet(EnumSet.of(TimerKind.ACTIVATE, TimerKind.TERMINATE));
+
     private final GracePolicy grace;
 
     Transitions(GracePolicy grace) {
@@ -31,25 +38,33 @@ final class Transitions {
     /**
      * ACTIVE or PENDING → SUSPENDED: access ends now (a leave ends with it, silently: the suspension says
      * more); a deprovision timer is set for the end of the reason's grace; dated steps are cancelled.
+     * {@code onLeave} and {@code pending} (the person's pending timers, read in this transaction) say
+     * what there is to clear, so that nothing is written when there is nothing to change.
      */
     void suspend(LifecycleTx tx, PersonWork person, LifecycleState from, String reason, Actor actor, Long sourceId,
-                 Instant now) {
-        suspend(tx, person, from, reason, grace.graceFor(reason), "person.suspend", actor, sourceId, now);
+                 Instant now, boolean onLeave, List<Timer> pending) {
+        Set<TimerKind> dated = EnumSet.noneOf(TimerKind.class);
+        pending.stream().map(Timer::kind).filter(DATED::contains).forEach(dated::add);
+        suspend(tx, person, from, reason, grace.graceFor(reason), "person.suspend", actor, sourceId, now, onLeave, dated);
     }
 
     /** ACTIVE → SUSPENDED by IT (a security incident): like a termination, and remembered as a revocation. */
     void revoke(LifecycleTx tx, PersonWork person, String reason, Duration period, Actor actor, Instant now) {
         tx.revocations().mark(person.pk(), actor.name(), reason, now);
-        suspend(tx, person, person.row().state(), reason, period, "person.revoke", actor, null, now);
+        suspend(tx, person, person.row().state(), reason, period, "person.revoke", actor, null, now, true, DATED);
     }
 
     private void suspend(LifecycleTx tx, PersonWork person, LifecycleState from, String reason, Duration period,
-                         String action, Actor actor, Long sourceId, Instant now) {
+                         String action, Actor actor, Long sourceId, Instant now, boolean clearLeave,
+                         Set<TimerKind> cancel) {
         Instant until = now.plus(period);
         tx.persons().changeState(person.pk(), LifecycleState.SUSPENDED, reason, now, until);
-        tx.lifecycleRows().setOnLeave(person.pk(), null);
-        tx.timers().cancelPending(person.pk(), TimerKind.ACTIVATE, now);
-        tx.timers().cancelPending(person.pk(), TimerKind.TERMINATE, now);
+        if (clearLeave) {
+            tx.lifecycleRows().setOnLeave(person.pk(), null);
+        }
+        if (!cancel.isEmpty()) {
+            tx.timers().cancelPending(person.pk(), cancel, now);
+        }
         tx.timers().schedule(person.pk(), TimerKind.DEPROVISION, reason, until, now);
         person.emit(new EventPayload.PersonSuspended(person.id(), reason, until.toString()), sourceId);
         person.save(now);

@@ -24,12 +24,26 @@ public final class AuditStore {
                         String beforeJson, String afterJson, String correlationId) {
     }
 
+    /** The newest row before the ones a transaction appends (seq and hash both null when there is none). */
+    public record Witness(Long seq, String hash) {
+    }
+
     public void append(DSLContext tx, Instant at, Entry e) {
-        // a consistent read of the index's last committed entry: no lock, no contention with other writers
-        var witness = tx.select(AUDIT.SEQ, AUDIT.ROW_HASH).from(AUDIT).orderBy(AUDIT.SEQ.desc()).limit(1).fetchOptional();
+        append(tx, at, e, witness(tx));
+    }
+
+    /**
+     * A consistent read of the index's last committed entry: no lock, no contention with other writers.
+     * A transaction appending several rows may read it once, before its first row, and name it in all.
+     */
+    Witness witness(DSLContext tx) {
+        return tx.select(AUDIT.SEQ, AUDIT.ROW_HASH).from(AUDIT).orderBy(AUDIT.SEQ.desc()).limit(1).fetchOptional()
+                .map(w -> new Witness(w.value1(), w.value2())).orElse(new Witness(null, null));
+    }
+
+    void append(DSLContext tx, Instant at, Entry e, Witness witness) {
         AuditDigest.Content content = new AuditDigest.Content(micros(at), e.actor(), e.action(), e.targetType(),
-                e.targetId(), e.correlationId(), e.beforeJson(), e.afterJson(),
-                witness.map(w -> w.value1()).orElse(null), witness.map(w -> w.value2()).orElse(null));
+                e.targetId(), e.correlationId(), e.beforeJson(), e.afterJson(), witness.seq(), witness.hash());
         tx.insertInto(AUDIT)
                 .set(AUDIT.AT, content.at())
                 .set(AUDIT.ACTOR, e.actor())

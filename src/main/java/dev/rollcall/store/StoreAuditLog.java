@@ -7,11 +7,15 @@ import dev.rollcall.events.AuditRecord;
 import java.time.Instant;
 import org.jooq.DSLContext;
 
-/** The audit log over one transaction: renders each state as JSON and appends the row (sealed after commit). */
+/**
+ * The audit log over one transaction: renders each state as JSON and appends the row (sealed after
+ * commit); every row of the transaction names the same witness, read before its first row.
+ */
 final class StoreAuditLog implements AuditLog {
     private final DSLContext tx;
     private final AuditStore audit;
     private final EventJson json;
+    private AuditStore.Witness witness; // read once per transaction, before its first row
 
     StoreAuditLog(DSLContext tx, AuditStore audit, EventJson json) {
         this.tx = tx;
@@ -21,8 +25,11 @@ final class StoreAuditLog implements AuditLog {
 
     @Override
     public void record(Instant at, AuditRecord r) {
+        if (witness == null) {
+            witness = audit.witness(tx);
+        }
         audit.append(tx, at, new AuditStore.Entry(r.actor().name(), r.action(), r.targetType(), r.targetId(),
-                render(r.before()), render(r.after()), r.actor().correlationId()));
+                render(r.before()), render(r.after()), r.actor().correlationId()), witness);
     }
 
     private String render(AuditRecord.State state) {

@@ -10,6 +10,7 @@ import dev.rollcall.store.generated.tables.records.TimerRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /** A person's timer rows in one transaction. */
@@ -47,6 +48,19 @@ final class StoreTimers implements Timers {
                 .set(TIMER.FINISHED_AT, Clock.toDb(now))
                 .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))
                 .and(TIMER.KIND.eq(kind.wireName()))
+                .execute();
+    }
+
+    @Override
+    public int cancelPending(long personPk, Set<TimerKind> kinds, Instant now) {
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        return tx.update(TIMER)
+                .set(TIMER.STATUS, TimerStatus.cancelled)
+                .set(TIMER.FINISHED_AT, Clock.toDb(now))
+                .where(TIMER.PERSON_PK.eq(personPk)).and(TIMER.STATUS.eq(TimerStatus.pending))
+                .and(TIMER.KIND.in(kinds.stream().map(TimerKind::wireName).toList()))
                 .execute();
     }
 

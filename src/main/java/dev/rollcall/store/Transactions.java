@@ -17,7 +17,12 @@ public final class Transactions {
     private final DSLContext dsl;
 
     public Transactions(Database database) {
-        this.dsl = database.dsl();
+        this(database.dsl());
+    }
+
+    /** Over a given context, e.g. one derived with an execute listener that counts statements. */
+    public Transactions(DSLContext dsl) {
+        this.dsl = dsl;
     }
 
     public <T> T inTransaction(Function<DSLContext, T> work) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,6 +54,15 @@ public final class InMemoryTimers implements Timers, TimerClaims {
                 rows.put(r.timer().pk(), r.with("cancelled", r.leaseOwner(), r.leaseUntil(), now));
                 n++;
             }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized int cancelPending(long personPk, Set<TimerKind> kinds, Instant now) {
+        int n = 0;
+        for (TimerKind kind : kinds) {
+            n += cancelPending(personPk, kind, now);
         }
         return n;
     }
