@@ -53,7 +53,7 @@ final class StoreTimers implements Timers {
 
     @Override
     public int cancelPending(long personPk, Set<TimerKind> kinds, Instant now) {
-        if (kinds.isEmpty()) {
+        if (kinds.isEmpty() || reads.hasNoTimers(personPk)) {
             return 0;
         }
         return tx.update(TIMER)
