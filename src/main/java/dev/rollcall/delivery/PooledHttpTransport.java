@@ -31,6 +31,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -67,6 +68,8 @@ public final class PooledHttpTransport implements Transport, AutoCloseable {
                         .http1Config(Http1Config.custom().setMaxLineLength(8192).setMaxHeaderCount(64).build())
                         .build())
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                // per-route locking: sixteen senders do not queue on one pool-wide lock
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnPerRoute(PER_TARGET)
                 .setMaxConnTotal(PER_TARGET * 16)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
