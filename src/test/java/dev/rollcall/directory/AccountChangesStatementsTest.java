@@ -21,6 +21,7 @@ import dev.rollcall.schema.filter.IndexedValue;
 import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
 import dev.rollcall.testing.MutableClock;
+import dev.rollcall.testing.StatementCount;
 import dev.rollcall.testing.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,10 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,15 +86,9 @@ class AccountChangesStatementsTest {
     @Test
     void aCreateAndAReplaceTakeAtMostTheStatementsTheyNeed() throws Exception {
         Source hr = hrisWithTwoSubscriptions();
-        AtomicInteger statements = new AtomicInteger();
         try (Services services = Services.open(config, clock)) {
-            var counted = services.database().dsl().configuration().deriveAppending(new DefaultExecuteListenerProvider(
-                    new ExecuteListener() {
-                        @Override
-                        public void executeStart(ExecuteContext ctx) {
-                            statements.incrementAndGet();
-                        }
-                    })).dsl();
+            StatementCount statements = new StatementCount(services.database().dsl());
+            var counted = statements.dsl();
             CurrentAuthority authority = new CurrentAuthority();
             AccountChanges changes = new AccountChanges(new StoreTransactor(new Transactions(counted), services.json()),
                     new AccountResolution(new Matcher(config.identity().matchPolicy()),
@@ -109,12 +100,12 @@ class AccountChangesStatementsTest {
             for (int i = 0; i < PERSONS; i++) {
                 created.add(changes.create(OPERATOR, "test.create", hr, content(i, "Engineer")));
             }
-            double perCreate = statements.getAndSet(0) / (double) PERSONS;
+            double perCreate = statements.take() / (double) PERSONS;
             for (int i = 0; i < PERSONS; i++) {
                 AccountContent next = content(i, "Principal Engineer");
                 changes.replace(OPERATOR, "test.replace", hr, created.get(i).id(), current -> next);
             }
-            double perReplace = statements.get() / (double) PERSONS;
+            double perReplace = statements.take() / (double) PERSONS;
 
             System.out.println("statements per create: " + perCreate + ", per replace: " + perReplace);
             // every change wrote its deliveries: two events per create, one or two per replace, two subscriptions

@@ -20,6 +20,7 @@ import dev.rollcall.store.StoreTransactor;
 import dev.rollcall.store.Transactions;
 import dev.rollcall.store.generated.enums.TimerStatus;
 import dev.rollcall.testing.MutableClock;
+import dev.rollcall.testing.StatementCount;
 import dev.rollcall.testing.TestDatabases;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -27,10 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,15 +88,9 @@ class FiringStatementsTest {
     void oneDueTerminationTakesAtMostTheStatementsItNeeds() {
         List<String> ids = datedLeavers();
         clock.advance(Duration.ofDays(6));
-        AtomicInteger statements = new AtomicInteger();
         try (Services services = Services.open(config, clock)) {
-            var counted = services.database().dsl().configuration().deriveAppending(new DefaultExecuteListenerProvider(
-                    new ExecuteListener() {
-                        @Override
-                        public void executeStart(ExecuteContext ctx) {
-                            statements.incrementAndGet();
-                        }
-                    })).dsl();
+            StatementCount statements = new StatementCount(services.database().dsl());
+            var counted = statements.dsl();
             TimerScheduler scheduler = new TimerScheduler(new StoreTimerClaims(new Transactions(services.database())),
                     new StoreTransactor(new Transactions(counted), services.json()),
                     new PersonLifecycle(new CurrentAuthority(), config.grace()), clock, 100, 1);
@@ -110,7 +101,7 @@ class FiringStatementsTest {
             assertThat(dsl.fetchCount(EVENT, EVENT.TYPE.eq("person.suspended"))).isEqualTo(ids.size());
             assertThat(dsl.fetchCount(TIMER, TIMER.KIND.eq("terminate").and(TIMER.STATUS.eq(TimerStatus.fired))))
                     .isEqualTo(ids.size());
-            double perTransition = statements.get() / (double) ids.size();
+            double perTransition = statements.take() / (double) ids.size();
             System.out.println("statements per fired TERMINATE: " + perTransition);
             assertThat(perTransition).as("statements per suspension by a TERMINATE timer").isLessThanOrEqualTo(10.25);
             // the group's audit records, written in one transaction, seal into an intact chain
