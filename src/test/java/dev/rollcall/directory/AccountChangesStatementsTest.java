@@ -53,10 +53,7 @@ class AccountChangesStatementsTest {
     @BeforeEach
     void database() {
         db = TestDatabases.fresh();
-        config = Config.fromEnvironment(Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
-                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_HTTP_PORT", "0", "ROLLCALL_DB_POOL_SIZE", "4",
-                "ROLLCALL_WEBHOOK_ALLOWLIST", "127.0.0.1/32",
-                "ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY));
+        config = Config.fromEnvironment(db.serverEnv(Map.of("ROLLCALL_WEBHOOK_ALLOWLIST", "127.0.0.1/32")));
     }
 
     @AfterEach

@@ -52,9 +52,7 @@ class FiringStatementsTest {
     @BeforeEach
     void database() {
         db = TestDatabases.fresh();
-        config = Config.fromEnvironment(Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
-                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_HTTP_PORT", "0", "ROLLCALL_DB_POOL_SIZE", "4",
-                "ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY));
+        config = Config.fromEnvironment(db.serverEnv(Map.of()));
     }
 
     @AfterEach

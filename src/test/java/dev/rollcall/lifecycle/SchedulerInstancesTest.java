@@ -53,10 +53,7 @@ class SchedulerInstancesTest {
     @BeforeEach
     void database() {
         db = TestDatabases.fresh();
-        config = Config.fromEnvironment(Map.of("ROLLCALL_DB_URL", db.url(), "ROLLCALL_DB_USER", db.user(),
-                "ROLLCALL_DB_PASSWORD", db.password(), "ROLLCALL_HTTP_PORT", "0", "ROLLCALL_DB_POOL_SIZE", "4",
-                "ROLLCALL_MASTER_KEY", dev.rollcall.testing.RollcallTestServer.TEST_MASTER_KEY,
-                "ROLLCALL_HOLD_TERMINATIONS", "1000"));
+        config = Config.fromEnvironment(db.serverEnv(Map.of("ROLLCALL_HOLD_TERMINATIONS", "1000")));
     }
 
     @AfterEach

@@ -17,6 +17,18 @@ public final class TestDatabases {
 
     /** A fresh database: its JDBC URL, credentials and name (tests drop it when done). */
     public record TestDb(String url, String user, String password, String name) {
+
+        /**
+         * The environment of a server on this database: any free HTTP port, a pool of 4, the tests'
+         * master key, plus {@code more} (e.g. hold thresholds).
+         */
+        public java.util.Map<String, String> serverEnv(java.util.Map<String, String> more) {
+            java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("ROLLCALL_DB_URL", url,
+                    "ROLLCALL_DB_USER", user, "ROLLCALL_DB_PASSWORD", password, "ROLLCALL_HTTP_PORT", "0",
+                    "ROLLCALL_DB_POOL_SIZE", "4", "ROLLCALL_MASTER_KEY", RollcallTestServer.TEST_MASTER_KEY));
+            env.putAll(more);
+            return env;
+        }
     }
 
     public static synchronized TestDb fresh() {
