@@ -47,8 +47,7 @@ final class AccountFactRows implements LinkedAccounts {
                 .where(ACCOUNT.PERSON_PK.eq(personPk))
                 .orderBy(ACCOUNT.PK)
                 .fetch(this::toLinked);
-        reads.keepLinked(personPk, accounts);
-        return reads.linked(personPk).orElseThrow();
+        return reads.keepLinked(personPk, accounts);
     }
 
     @Override

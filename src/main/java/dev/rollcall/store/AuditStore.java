@@ -6,10 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.JSON;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Appends audit records inside the caller's transaction. Before/after states arrive as JSON text
@@ -78,12 +75,9 @@ public final class AuditStore {
                 .execute();
     }
 
-    /**
-     * JSON text bound as a plain string: jOOQ would wrap it in JSON_EXTRACT, and MariaDB would then
-     * store a reformatted text that no longer matches the row hash.
-     */
-    private static Field<JSON> verbatim(String json) {
-        return json == null ? DSL.inline(null, SQLDataType.JSON) : DSL.field("{0}", SQLDataType.JSON, DSL.val(json));
+    /** The text as the protocol rendered it: the row hash covers exactly what is stored ({@link JsonTextBinding}). */
+    private static JSON verbatim(String json) {
+        return json == null ? null : JSON.valueOf(json);
     }
 
     /** DATETIME(6) keeps microseconds; the hash must cover exactly what is stored. */

@@ -96,8 +96,11 @@ final class TxReads {
         return Optional.ofNullable(linked.get(personPk));
     }
 
-    void keepLinked(long personPk, List<LinkedAccount> accounts) {
-        linked.put(personPk, List.copyOf(accounts));
+    /** Keeps (a copy of) the accounts read, and returns it. */
+    List<LinkedAccount> keepLinked(long personPk, List<LinkedAccount> accounts) {
+        List<LinkedAccount> kept = List.copyOf(accounts);
+        linked.put(personPk, kept);
+        return kept;
     }
 
     /** An account's facts were saved: the lists that hold it now show them. */
