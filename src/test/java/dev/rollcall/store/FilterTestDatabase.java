@@ -15,6 +15,9 @@ final class FilterTestDatabase implements AutoCloseable {
     private static final String LOCAL = "jdbc:mariadb://127.0.0.1:3306/";
     private final String name = "rollcall_filter_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final Database database;
+    private final String url;
+    private final String user;
+    private final String password;
 
     FilterTestDatabase() {
         String external = System.getenv("ROLLCALL_TEST_DB_URL");
@@ -33,6 +36,14 @@ final class FilterTestDatabase implements AutoCloseable {
         }
         database = new Database(url, user, password, 4);
         new Migrations(url, user, password).migrate();
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Another pool on the same database (the caller closes it). */
+    Database anotherPool(int size) {
+        return new Database(url, user, password, size);
     }
 
     DSLContext dsl() {
