@@ -33,6 +33,16 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
+    void aWriteOfAccountRowsOutsideTheirKeepersBreaksTheCachedRowsRule() {
+        EvaluationResult result = CachedRowWriters.onlyTheKeepersWriteCachedRows("dev.rollcall.store.generated",
+                java.util.Set.of("PersonRows")).evaluate(new ClassFileImporter().importClasses(
+                dev.rollcall.architecture.fixture.store.RogueAccountWriter.class));
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("RogueAccountWriter.deactivate"))
+                .noneMatch(d -> d.contains("readOnly") || d.contains("otherTable"));
+    }
+
+    @Test
     void aCycleBetweenTopLevelPackagesBreaksTheCycleRule() {
         // fixture.domain.PureDomainRule -> fixture.protocol.ProtocolConstants -> fixture.domain.PureDomainRule
         EvaluationResult result = LayerRules.topLevelPackagesHaveNoCycles(FIXTURE).evaluate(fixtures);

@@ -51,6 +51,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRowClassesThatKeepTxReadsWritePersonsAccountsFactsAndWorkerLinks() {
+        CachedRowWriters.onlyTheKeepersWriteCachedRows("dev.rollcall.store.generated", java.util.Set.of("PersonRows",
+                "PersonStore", "AccountStore", "StoreAccountRows", "AccountFactRows", "MatchRows", "StoreLifecycleRows"))
+                .check(production);
+        CachedRowWriters.rawWritesOnlyThrough("dev.rollcall.store.AccountStore", java.util.Set.of("insert", "replace", "delete"),
+                "dev.rollcall.store.StoreAccountRows").check(production);
+        CachedRowWriters.rawWritesOnlyThrough("dev.rollcall.store.PersonStore", java.util.Set.of("save"),
+                "dev.rollcall.store.PersonRows").check(production);
+    }
+
+    @Test
     void storeImportsNoProtocolPackage() {
         LayerRules.storeKnowsNoProtocol("dev.rollcall.store..").check(production);
     }
