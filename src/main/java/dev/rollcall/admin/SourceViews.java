@@ -24,6 +24,7 @@ final class SourceViews {
         time(node, "createdAt", s.createdAt());
         node.put("activeTokens", s.activeTokens());
         node.put("timeZone", s.timeZone());
+        node.put("correlationAttribute", s.source().correlationAttribute());
         return node;
     }
 

@@ -86,16 +86,22 @@ public final class SourcesResource {
     public ObjectNode change(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                              @PathParam("name") String name, InputStream body) {
         ObjectNode in = requests.object(headers.getMediaType(), body, false);
-        AdminRequests.onlyFields(in, "assertsWorkerIds", "timeZone");
+        AdminRequests.onlyFields(in, "assertsWorkerIds", "timeZone", "correlationAttribute");
         Boolean asserts = AdminRequests.optionalBoolean(in, "assertsWorkerIds");
         boolean zone = in.has("timeZone");
-        if (asserts == null && !zone) {
-            throw new AdminException(400, "'assertsWorkerIds' (true or false) or 'timeZone' (a time zone id or null) is required");
+        boolean correlation = in.has("correlationAttribute");
+        if (asserts == null && !zone && !correlation) {
+            throw new AdminException(400, "'assertsWorkerIds' (true or false), 'timeZone' (a time zone id or null) or "
+                    + "'correlationAttribute' (an attribute or null) is required");
         }
         String zoneId = AdminRequests.optionalText(in, "timeZone");
+        String correlationAttribute = AdminRequests.optionalText(in, "correlationAttribute");
         RegisteredSource out = null;
         if (zone) {
             out = settings.setTimeZone(AdminRequests.actor(request), name, zoneId);
+        }
+        if (correlation) {
+            out = settings.setCorrelationAttribute(AdminRequests.actor(request), name, correlationAttribute);
         }
         if (asserts != null) {
             out = settings.setAssertsWorkerIds(AdminRequests.actor(request), name, asserts);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What IT can ask and change about identities: the authority matrix, match cases and their
@@ -17,7 +16,6 @@ import java.util.Set;
  * Every change runs in one transaction with its events and audit record.
  */
 public final class IdentityAdministration {
-    private static final Set<String> CORRELATION_ATTRIBUTES = Set.of("userName", "email", "employeeNumber", "workerId");
     private final Transactor<? extends IdentityTx> transactions;
     private final IdentityQueries queries;
     private final CurrentAuthority authority;
@@ -130,22 +128,6 @@ public final class IdentityAdministration {
     public List<TimelineEntry> timeline(String personId) {
         person(personId);
         return queries.timeline(personId);
-    }
-
-    /** Declares (or clears, with null) the attribute a source's accounts are correlated by. */
-    public void setCorrelationAttribute(Actor actor, long sourceId, String attribute) {
-        if (attribute != null && !CORRELATION_ATTRIBUTES.contains(attribute) && !attribute.matches("emails\\.[A-Za-z]+")) {
-            throw IdentityException.invalid("correlation attribute must be one of " + CORRELATION_ATTRIBUTES
-                    + " or emails.TYPE, got: " + attribute);
-        }
-        Instant now = now();
-        transactions.inTransaction(tx -> {
-            tx.sources().byId(sourceId).orElseThrow(() -> IdentityException.notFound("source " + sourceId + " not found"));
-            tx.sources().setCorrelationAttribute(sourceId, attribute);
-            tx.audit().record(now, new AuditRecord(actor, "source.correlation", "source", Long.toString(sourceId), null,
-                    AuditRecord.fields(attribute == null ? Map.of() : Map.of("correlationAttribute", attribute))));
-            return null;
-        });
     }
 
     private static Map<String, Object> asMap(AuthorityMatrix m) {

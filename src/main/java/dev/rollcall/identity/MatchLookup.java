@@ -21,7 +21,4 @@ public interface MatchLookup {
 
     /** The golden records of candidate persons, by person pk. */
     Map<Long, GoldenRecord> goldenOf(Set<Long> personPks);
-
-    /** The attribute a source declares for correlation (userName, email, emails.TYPE, employeeNumber...). */
-    Optional<String> correlationAttribute(long sourceId);
 }

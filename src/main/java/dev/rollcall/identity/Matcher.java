@@ -68,7 +68,7 @@ public final class Matcher {
     }
 
     private Optional<MatchResult> correlate(Source source, AccountFacts facts, MatchLookup lookup) {
-        Optional<String> attr = lookup.correlationAttribute(source.id());
+        Optional<String> attr = source.correlation();
         if (attr.isEmpty() || facts.attributes().get(attr.get()) == null) {
             return Optional.empty();
         }

@@ -23,6 +23,9 @@ public interface SourceRegistry {
 
     void setTimeZone(long sourceId, String zoneId);
 
+    /** Declares (or clears, with null) the attribute the source's accounts are correlated by. */
+    void setCorrelationAttribute(long sourceId, String attribute);
+
     /** A source's tokens, oldest first, revoked ones included. */
     List<SourceToken> tokens(long sourceId);
 

@@ -2,10 +2,8 @@ package dev.rollcall.identity;
 
 import java.util.Optional;
 
-/** What identity resolution reads and sets about a source. */
+/** What identity resolution reads about a source (its settings change through {@link SourceSettingsChanges}). */
 public interface SourceSettings {
 
     Optional<Source> byId(long sourceId);
-
-    void setCorrelationAttribute(long sourceId, String attribute);
 }

@@ -5,12 +5,15 @@ import dev.rollcall.events.AuditRecord;
 import dev.rollcall.kernel.Transactor;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Changes what a registered source is trusted with: whether the worker ids it pushes are strong keys.
- * Audited in the change's transaction; takes effect for the source's next push (existing links stay).
+ * Changes what a registered source is trusted with: whether the worker ids it pushes are strong keys, and
+ * the attribute its accounts are correlated by. Audited in the change's transaction; takes effect for the
+ * source's next push (existing links stay).
  */
 public final class SourceSettingsChanges {
+    private static final Set<String> CORRELATION_ATTRIBUTES = Set.of("userName", "email", "employeeNumber", "workerId");
     private final Transactor<? extends SourceRegistryTx> transactions;
     private final SourceDirectory directory;
     private final Runnable afterChange;
@@ -71,6 +74,38 @@ public final class SourceSettingsChanges {
             tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
                     AuditRecord.fields(Map.of("assertsWorkerIds", source.assertsWorkerIds())),
                     AuditRecord.fields(Map.of("assertsWorkerIds", asserts))));
+            return true;
+        });
+        if (changed) {
+            afterChange.run();
+        }
+        return directory.registered(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+    }
+
+    /**
+     * Declares (or clears, with null) the attribute the source's accounts are correlated by: {@code userName},
+     * {@code email}, {@code emails.TYPE}, {@code employeeNumber} or {@code workerId}. Setting the current value
+     * changes nothing. Throws NOT_FOUND, or INVALID for another attribute.
+     */
+    public RegisteredSource setCorrelationAttribute(Actor actor, String sourceName, String attribute) {
+        String wanted = attribute == null ? null : attribute.strip();
+        if (wanted != null && !CORRELATION_ATTRIBUTES.contains(wanted) && !wanted.matches("emails\\.[A-Za-z]+")) {
+            throw IdentityException.invalid("'correlationAttribute' must be one of " + new java.util.TreeSet<>(CORRELATION_ATTRIBUTES)
+                    + " or emails.TYPE (such as emails.work), or null; got: " + attribute);
+        }
+        boolean changed = transactions.inTransaction(tx -> {
+            SourceRegistry registry = tx.sourceRegistry();
+            Source source = registry.lockByName(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+            if (java.util.Objects.equals(source.correlationAttribute(), wanted)) {
+                return false;
+            }
+            registry.setCorrelationAttribute(source.id(), wanted);
+            Map<String, Object> was = new java.util.LinkedHashMap<>();
+            was.put("correlationAttribute", source.correlationAttribute());
+            Map<String, Object> now = new java.util.LinkedHashMap<>();
+            now.put("correlationAttribute", wanted);
+            tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
+                    AuditRecord.fields(was), AuditRecord.fields(now)));
             return true;
         });
         if (changed) {

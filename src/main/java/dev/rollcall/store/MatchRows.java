@@ -91,12 +91,6 @@ final class MatchRows implements MatchIndex {
         return out;
     }
 
-    @Override
-    public Optional<String> correlationAttribute(long sourceId) {
-        return tx.select(SOURCE.CORRELATION_ATTRIBUTE).from(SOURCE).where(SOURCE.ID.eq(sourceId))
-                .fetchOptional(SOURCE.CORRELATION_ATTRIBUTE);
-    }
-
     /** Keeps an existing link: a worker id, once someone's, moves only by merge, unmerge or decision. */
     @Override
     public void linkWorker(String workerId, long personPk, Instant at) {

@@ -48,7 +48,7 @@ public final class SourceStore {
 
     static Source toSource(Record r) {
         return new Source(r.get(SOURCE.ID), r.get(SOURCE.NAME), fromDb(r.get(SOURCE.KIND)), r.get(SOURCE.MAY_CREATE_PERSONS),
-                r.get(SOURCE.ASSERTS_WORKER_IDS));
+                r.get(SOURCE.ASSERTS_WORKER_IDS), r.get(SOURCE.CORRELATION_ATTRIBUTE));
     }
 
     private static dev.rollcall.store.generated.enums.SourceKind toDb(SourceKind kind) {

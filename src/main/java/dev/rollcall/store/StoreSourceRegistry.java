@@ -62,6 +62,11 @@ final class StoreSourceRegistry implements SourceRegistry {
     }
 
     @Override
+    public void setCorrelationAttribute(long sourceId, String attribute) {
+        sources.setCorrelationAttribute(tx, sourceId, attribute);
+    }
+
+    @Override
     public List<SourceToken> tokens(long sourceId) {
         return credentials.sourceTokens(tx, sourceId);
     }

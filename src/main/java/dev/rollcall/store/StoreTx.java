@@ -68,17 +68,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
                 parts.authority().save(tx, matrix, actor, at);
             }
         };
-        this.sources = new SourceSettings() {
-            @Override
-            public Optional<Source> byId(long sourceId) {
-                return parts.sources().byId(tx, sourceId);
-            }
-
-            @Override
-            public void setCorrelationAttribute(long sourceId, String attribute) {
-                parts.sources().setCorrelationAttribute(tx, sourceId, attribute);
-            }
-        };
+        this.sources = sourceId -> parts.sources().byId(tx, sourceId);
         this.events = new StoreEventLog(tx, parts.eventJson(), parts.outbox(), reads);
         this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
         this.accountRows = new StoreAccountRows(tx, parts.accounts(), reads);

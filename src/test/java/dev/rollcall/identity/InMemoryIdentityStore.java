@@ -92,8 +92,9 @@ public final class InMemoryIdentityStore {
         return s;
     }
 
-    public void setCorrelationAttribute(long sourceId, String attribute) {
-        tables.correlation.put(sourceId, attribute);
+    /** Declares the source's correlation attribute; returns the source as a push now carries it. */
+    public Source setCorrelationAttribute(long sourceId, String attribute) {
+        return tables.sources.computeIfPresent(sourceId, (id, s) -> s.withCorrelationAttribute(attribute));
     }
 
     /** Inserts an account row (no facts, no keys: resolution saves those), as the account rows do. */

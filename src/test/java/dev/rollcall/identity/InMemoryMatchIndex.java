@@ -55,11 +55,6 @@ final class InMemoryMatchIndex implements MatchIndex {
     }
 
     @Override
-    public Optional<String> correlationAttribute(long sourceId) {
-        return Optional.ofNullable(store.tables().correlation.get(sourceId));
-    }
-
-    @Override
     public void saveKeys(long accountPk, Set<MatchKey> keys, boolean replacing) {
         InMemoryTables t = store.tables();
         t.account(accountPk);

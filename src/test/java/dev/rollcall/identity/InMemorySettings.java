@@ -47,15 +47,6 @@ final class InMemorySettings {
         public Optional<Source> byId(long sourceId) {
             return Optional.ofNullable(store.tables().sources.get(sourceId));
         }
-
-        @Override
-        public void setCorrelationAttribute(long sourceId, String attribute) {
-            if (attribute == null) {
-                store.tables().correlation.remove(sourceId);
-            } else {
-                store.tables().correlation.put(sourceId, attribute);
-            }
-        }
     }
 
     /**

@@ -112,6 +112,11 @@ final class InMemorySourceRegistry implements SourceRegistry, SourceRegistryTx, 
     }
 
     @Override
+    public void setCorrelationAttribute(long sourceId, String attribute) {
+        sources.computeIfPresent(sourceId, (id, s) -> s.withCorrelationAttribute(attribute));
+    }
+
+    @Override
     public Optional<String> timeZone(long sourceId) {
         return Optional.ofNullable(zones.get(sourceId));
     }

@@ -94,7 +94,6 @@ public final class InMemoryTables {
     Map<String, MatchCaseView> cases = new LinkedHashMap<>();
     List<MatchDecisionRecord> decisions = new ArrayList<>();
     Map<Long, Source> sources = new LinkedHashMap<>();
-    Map<Long, String> correlation = new LinkedHashMap<>();
     AuthorityMatrix authority;
     List<LoggedEvent> events = new ArrayList<>();
     List<LoggedAudit> audit = new ArrayList<>();
@@ -111,7 +110,6 @@ public final class InMemoryTables {
         c.cases = new LinkedHashMap<>(cases);
         c.decisions = new ArrayList<>(decisions);
         c.sources = new LinkedHashMap<>(sources);
-        c.correlation = new LinkedHashMap<>(correlation);
         c.authority = authority;
         c.events = new ArrayList<>(events);
         c.audit = new ArrayList<>(audit);

@@ -115,9 +115,9 @@ class MatchingUnitTest {
 
     @Test
     void aSourceDeclaredCorrelationAttributeMakesThatEmailAStrongKey() {
-        w.store.setCorrelationAttribute(w.idp.id(), "email");
+        Source correlating = w.store.setCorrelationAttribute(w.idp.id(), "email");
         String employee = w.pushed(w.hr, "hr-1", Facts.named("Corinne", "Lang").email("c.lang@corp.com").worker("W6").build());
-        Placement idp = w.push(w.idp, "idp-1", Facts.named("Cory", "L.").email("C.Lang@corp.com").build());
+        Placement idp = w.push(correlating, "idp-1", Facts.named("Cory", "L.").email("C.Lang@corp.com").build());
 
         assertThat(idp.match().strength()).isEqualTo(Strength.CORRELATION);
         assertThat(idp.match().evidence()).extracting(Evidence::rule).containsExactly("correlation.email");

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.testing.HttpResult;
 import dev.rollcall.testing.RollcallServerExtension;
 import dev.rollcall.testing.RollcallServerExtension.Token;
 import java.util.List;
@@ -25,11 +26,13 @@ class ResolutionScenariosTest {
             .source("okta", SourceKind.IDP)
             .source("salesforce", SourceKind.CRM)
             .env("ROLLCALL_CORPORATE_DOMAINS", "corp.com")
+            .adminToken("it", AdminScope.WRITE)
             .build();
     static Pushes push;
     @Token("workday") static String hr;
     @Token("okta") static String idp;
     @Token("salesforce") static String crm;
+    @Token("it") static String admin;
 
     @BeforeAll
     static void fixtures() {
@@ -121,11 +124,13 @@ class ResolutionScenariosTest {
     }
 
     @Test
-    void aSourceDeclaredCorrelationAttributeIsAStrongKey() {
+    void aSourceDeclaredCorrelationAttributeIsAStrongKeyUntilItIsCleared() {
         String ldap = server.addSource("ldap", SourceKind.IDP);
-        long ldapId = server.services().database().dsl()
-                .resultQuery("select id from source where name = 'ldap'").fetchOne(0, Long.class);
-        push.admin().setCorrelationAttribute(dev.rollcall.events.Actor.of("cli:test"), ldapId, "email");
+        // the source's token is used (and its source cached) before the declaration: the change must still apply
+        push.create(ldap, push.user("early", "Early", "Bird", "early.bird@elsewhere.example"));
+        HttpResult declared = server.patch("/api/v1/sources/ldap", admin, "{\"correlationAttribute\":\"email\"}");
+        assertThat(declared.status()).isEqualTo(200);
+        assertThat(declared.jsonBody().get("correlationAttribute").asText()).isEqualTo("email");
         JsonNode h = push.create(hr, worker(push.user("cor.hr", "Corinne", "Lang", "c.lang@corp.com"), "W260"));
         // a different name: weak evidence alone would only reach a case (email 60 + corporate 10)
         JsonNode i = push.create(ldap, push.user("cl", "Cory", "L.", "C.Lang@corp.com"));
@@ -134,6 +139,24 @@ class ResolutionScenariosTest {
         JsonNode resolution = push.lastEvent(personId(h), "account.created").get("resolution");
         assertThat(resolution.get("strength").asText()).isEqualTo("correlation");
         assertThat(resolution.at("/evidence/0/rule").asText()).isEqualTo("correlation.email");
+
+        HttpResult cleared = server.patch("/api/v1/sources/ldap", admin, "{\"correlationAttribute\":null}");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.jsonBody().get("correlationAttribute").isNull()).isTrue();
+        JsonNode h2 = push.create(hr, worker(push.user("max.hr", "Maxine", "Roe", "m.roe@corp.com"), "W261"));
+        JsonNode i2 = push.create(ldap, push.user("mr", "Max", "R.", "M.Roe@corp.com"));
+        assertThat(personId(i2)).isNotEqualTo(personId(h2));
+    }
+
+    @Test
+    void anAttributeThatCannotCorrelateIsRefusedAndChangesNothing() {
+        server.addSource("ldap-2", SourceKind.IDP);
+        HttpResult refused = server.patch("/api/v1/sources/ldap-2", admin, "{\"correlationAttribute\":\"department\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("correlationAttribute");
+        assertThat(server.get("/api/v1/sources/ldap-2", admin).jsonBody().get("correlationAttribute").isNull()).isTrue();
+        assertThat(server.patch("/api/v1/sources/nowhere", admin, "{\"correlationAttribute\":\"email\"}").status())
+                .isEqualTo(404);
     }
 
     @Test
