@@ -49,7 +49,7 @@ public final class AccountChanges {
         return transactions.inTransaction(tx -> {
             Instant now = Timestamps.now(clock);
             AccountResolution.Placement placement = resolution.place(tx, source, content.facts(), now);
-            long pk = written(tx.accountRows().insert(source.id(), id, placement.person().pk(), now, content), content);
+            long pk = written(tx.accountRows().insert(source, id, placement.person().pk(), now, content), content);
             resolution.created(tx, source, placement, pk, id, content.facts(), actor.name(), now);
             lifecycle.accountChanged(tx, actor, source, placement.person().pk(), false, now);
             tx.audit().record(now, new AuditRecord(actor, action, "account", id, null,

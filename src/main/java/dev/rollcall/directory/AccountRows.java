@@ -1,5 +1,6 @@
 package dev.rollcall.directory;
 
+import dev.rollcall.identity.Source;
 import dev.rollcall.kernel.RowWrite;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,7 +12,7 @@ public interface AccountRows {
     Optional<Account> lock(long sourceId, String id);
 
     /** Inserts the account and its index rows; a taken userName comes back as a duplicate (externalId is not unique). */
-    RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content);
+    RowWrite insert(Source source, String id, long personPk, Instant at, AccountContent content);
 
     /** Replaces the account's content and index rows and sets its version. */
     RowWrite replace(Account current, long newVersion, Instant at, AccountContent content);

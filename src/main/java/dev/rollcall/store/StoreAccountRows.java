@@ -5,8 +5,12 @@ import static dev.rollcall.store.generated.Tables.ACCOUNT;
 import dev.rollcall.directory.Account;
 import dev.rollcall.directory.AccountContent;
 import dev.rollcall.directory.AccountRows;
+import dev.rollcall.identity.AccountFacts;
+import dev.rollcall.identity.LinkedAccount;
+import dev.rollcall.identity.Source;
 import dev.rollcall.kernel.RowWrite;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -30,15 +34,18 @@ final class StoreAccountRows implements AccountRows {
     }
 
     @Override
-    public RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content) {
+    public RowWrite insert(Source source, String id, long personPk, Instant at, AccountContent content) {
         long pk;
-        reads.accountsChanged();
         try {
-            pk = accounts.insert(tx, sourceId, id, personPk, at, content);
+            pk = accounts.insert(tx, source.id(), id, personPk, at, content);
         } catch (DataAccessException e) {
-            return duplicateOrThrow(e, sourceId, content, null);
+            return duplicateOrThrow(e, source.id(), content, null);
         }
-        accounts.replaceValues(tx, pk, sourceId, content.values(), false);
+        // the new row belongs to one person's list; until its facts are saved it reads as the database would
+        // answer now (no facts row: no worker id, no attributes)
+        reads.accountInserted(personPk, new LinkedAccount(pk, id, content.userName(), content.externalId(), source,
+                content.active(), at, at, new AccountFacts(null, content.active(), Map.of())));
+        accounts.replaceValues(tx, pk, source.id(), content.values(), false);
         return new RowWrite.Written(pk);
     }
 

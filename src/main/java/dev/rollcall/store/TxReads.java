@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  * database would answer. Made per transaction (a retried transaction starts empty).
  * <ul>
  *   <li>persons locked {@code FOR UPDATE} (or inserted) here, kept up to date by {@link PersonRows}' writes;</li>
- *   <li>the accounts linked to a person, dropped whenever any account, its facts or its link is written;</li>
+ *   <li>the accounts linked to a person, dropped whenever an account or its link is rewritten or deleted (an
+ *   inserted account joins its person's list, saved facts replace the ones held);</li>
  *   <li>worker-id links this transaction read or made;</li>
  *   <li>persons inserted here: nobody else can have rows about them yet (no timers but this transaction's,
  *   no deliveries).</li>
@@ -70,8 +71,10 @@ final class TxReads {
         inserted.remove(pk);
     }
 
+    /** A person this transaction inserted: nobody else knows it yet, so it has no accounts but the ones inserted here. */
     void personInserted(long pk) {
         inserted.add(pk);
+        linked.put(pk, List.of());
     }
 
     /** Whether the person was inserted by this (uncommitted) transaction, so no other one knows it. */
@@ -109,6 +112,15 @@ final class TxReads {
                 .map(a -> a.pk() != accountPk ? a : new LinkedAccount(a.pk(), a.id(), a.userName(), a.externalId(),
                         a.source(), a.active(), a.createdAt(), a.updatedAt(), facts))
                 .toList());
+    }
+
+    /** An account was inserted for a person: its list, when known, gains it; no other list holds it. */
+    void accountInserted(long personPk, LinkedAccount account) {
+        linked.computeIfPresent(personPk, (pk, accounts) -> {
+            List<LinkedAccount> more = new java.util.ArrayList<>(accounts);
+            more.add(account);
+            return List.copyOf(more);
+        });
     }
 
     /** An account row or its person link was written: every list may be stale. */

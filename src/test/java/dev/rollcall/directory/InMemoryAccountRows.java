@@ -26,7 +26,8 @@ final class InMemoryAccountRows implements AccountRows {
     }
 
     @Override
-    public RowWrite insert(long sourceId, String id, long personPk, Instant at, AccountContent content) {
+    public RowWrite insert(dev.rollcall.identity.Source source, String id, long personPk, Instant at, AccountContent content) {
+        long sourceId = source.id();
         Optional<RowWrite> taken = taken(sourceId, null, content);
         if (taken.isPresent()) {
             return taken.get();
