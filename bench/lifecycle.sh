@@ -20,13 +20,14 @@
 # At the end the server is stopped and the database dropped.
 #
 # Environment (all optional): BENCH_PORT (default 18091), BENCH_JAVA_OPTS, BENCH_POOL_SIZE (default 20),
-# BENCH_GRACE_SECONDS (default 30), BENCH_TIMEOUT (default 900), BENCH_BULK (ops per Bulk request, default 500).
+# BENCH_GRACE_SECONDS (default 30), BENCH_TIMEOUT (default 900), BENCH_BULK (ops per Bulk request, default 500),
+# BENCH_JAR (another build to measure, e.g. main's for a before/after).
 set -euo pipefail
 
 N=${1:-10000}
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
-JAR=$ROOT/target/rollcall.jar
+JAR=${BENCH_JAR:-$ROOT/target/rollcall.jar}
 PORT=${BENCH_PORT:-18091}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 WORK=$(mktemp -d)

@@ -23,15 +23,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * IT's decision on a hold. Approve runs each held push's person-level step in arrival order, each in
- * a transaction of its own, as if the push had just arrived (with its own facts and actor, on
- * today's clock); pushes that arrive meanwhile still join the hold and are applied after it, so the
- * order per account holds. An approval cut short (a restart) is resumed by {@link HoldResumer}, or by
+ * IT's decision on a hold. Approve runs each held push's person-level step in arrival order, as if the
+ * push had just arrived (with its own facts and actor, on today's clock), in runs of up to
+ * {@value #GROUP} pushes per transaction so that they share its commit (a run that fails is applied
+ * again one push per transaction, so a push that cannot be applied fails alone); pushes that arrive
+ * meanwhile still join the hold and are applied after it, so the order per account holds. An approval cut short (a restart) is resumed by {@link HoldResumer}, or by
  * approving again. Reject
  * discards the held steps; the accounts keep the data their pushes stored.
  */
 public final class HoldDecisions {
     static final int BATCH = 100;
+    /** Held pushes applied in one transaction; a run never holds one account twice (the second sees the first). */
+    static final int GROUP = 25;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HoldDecisions.class);
     private final Transactor<? extends DirectoryTx> transactions;
     private final AccountResolution resolution;
     private final PersonLifecycle lifecycle;
@@ -76,12 +80,10 @@ public final class HoldDecisions {
     private int applyAll(Hold hold, Actor actor) {
         int applied = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            // read a bounded batch in arrival order, then apply each in a transaction of its own
+            // read a bounded batch in arrival order, then apply it in runs, one transaction each
             List<HeldItem> next = transactions.inTransaction(tx -> tx.holds().pending(hold.pk(), BATCH));
-            for (HeldItem item : next) {
-                if (transactions.inTransaction(tx -> apply(tx, hold, item))) {
-                    applied++;
-                }
+            for (List<HeldItem> run : runs(next)) {
+                applied += applyRun(hold, run);
             }
             if (next.isEmpty() && transactions.inTransaction(tx -> finish(tx, actor, hold))) {
                 break;
@@ -115,15 +117,66 @@ public final class HoldDecisions {
         return tx.holds().lock(holdId).orElseThrow();
     }
 
-    /** One held push's person-level step; false when another approver got there first. */
-    private boolean apply(DirectoryTx tx, Hold hold, HeldItem item) {
-        HeldPush push = item.push();
+    /** Consecutive runs of at most GROUP items in arrival order, none naming an account twice. */
+    static List<List<HeldItem>> runs(List<HeldItem> items) {
+        List<List<HeldItem>> runs = new java.util.ArrayList<>();
+        List<HeldItem> current = new java.util.ArrayList<>();
+        Set<String> accounts = new java.util.HashSet<>();
+        for (HeldItem item : items) {
+            if (current.size() >= GROUP || accounts.contains(item.push().accountId())) {
+                runs.add(current);
+                current = new java.util.ArrayList<>();
+                accounts.clear();
+            }
+            current.add(item);
+            accounts.add(item.push().accountId());
+        }
+        if (!current.isEmpty()) {
+            runs.add(current);
+        }
+        return runs;
+    }
+
+    /** Applies a run in one transaction; when that fails, each of its pushes in a transaction of its own. */
+    private int applyRun(Hold hold, List<HeldItem> run) {
+        if (run.size() > 1) {
+            try {
+                return transactions.inTransaction(tx -> applyInOne(tx, hold, run));
+            } catch (RuntimeException e) {
+                log.warn("hold {}: a run of {} held pushes could not be applied together; applying each alone: {}",
+                        hold.id(), run.size(), e.toString());
+            }
+        }
+        int applied = 0;
+        for (HeldItem item : run) {
+            applied += transactions.inTransaction(tx -> applyInOne(tx, hold, List.of(item)));
+        }
+        return applied;
+    }
+
+    /** Held pushes' person-level steps in one transaction, in order; returns how many this approver applied. */
+    private int applyInOne(DirectoryTx tx, Hold hold, List<HeldItem> items) {
         Source source = tx.sources().byId(hold.sourceId())
                 .orElseThrow(() -> new IllegalStateException("hold " + hold.id() + " names a missing source"));
-        // account first, then gate and item: the order a push of the same account locks in
-        Optional<Account> account = push.action() == HeldPush.Action.REPLACE
-                ? tx.accountRows().lock(source.id(), push.accountId()) : Optional.empty();
+        // accounts first (in arrival order), then gate and items: the order a push of one account locks in
+        Map<Long, Optional<Account>> accounts = new java.util.HashMap<>();
+        for (HeldItem item : items) {
+            accounts.put(item.pk(), item.push().action() == HeldPush.Action.REPLACE
+                    ? tx.accountRows().lock(source.id(), item.push().accountId()) : Optional.empty());
+        }
         tx.holds().lockGate(source.id());
+        int applied = 0;
+        for (HeldItem item : items) {
+            if (apply(tx, hold, source, item, accounts.get(item.pk()))) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /** One held push's person-level step (its account locked); false when another approver got there first. */
+    private boolean apply(DirectoryTx tx, Hold hold, Source source, HeldItem item, Optional<Account> account) {
+        HeldPush push = item.push();
         if (tx.holds().lockPending(item.pk()).isEmpty()) {
             return false;
         }

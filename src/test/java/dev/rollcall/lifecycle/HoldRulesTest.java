@@ -204,6 +204,45 @@ class HoldRulesTest {
     }
 
     @Test
+    void aHeldPushThatCannotBeAppliedFailsAloneAndApprovingAgainResumesAfterIt() {
+        List<Account> staff = employees(8, "u");
+        terminateAll(staff); // the first two pass, six are held
+        Hold hold = onlyHold();
+        String poisoned = staff.get(5).personId();
+        java.util.concurrent.atomic.AtomicBoolean poison = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // a transaction that applied the poisoned push fails (and rolls back): the run of six together, then that push alone
+        dev.rollcall.kernel.Transactor<dev.rollcall.directory.DirectoryTx> failing = new dev.rollcall.kernel.Transactor<>() {
+            @Override
+            public <T> T inTransaction(java.util.function.Function<? super dev.rollcall.directory.DirectoryTx, T> work) {
+                return w.store.transactor().inTransaction(tx -> {
+                    T result = work.apply(tx);
+                    if (poison.get() && w.state(poisoned) == LifecycleState.SUSPENDED) {
+                        throw new IllegalStateException("this push cannot be applied");
+                    }
+                    return result;
+                });
+            }
+        };
+        HoldDecisions approving = new HoldDecisions(failing, w.resolution, w.lifecycle, w.clock);
+
+        assertThatThrownBy(() -> approving.approve(LifecycleWorld.actor(w.hr), hold.id()))
+                .hasMessage("this push cannot be applied");
+        // the held pushes before it were applied one by one and kept; it and the ones after it wait
+        staff.subList(0, 5).forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.SUSPENDED));
+        staff.subList(5, 8).forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.ACTIVE));
+        assertThat(w.store.holds().all().get(0).status()).isEqualTo(HoldStatus.APPLYING);
+
+        poison.set(false);
+        assertThat(approving.approve(LifecycleWorld.actor(w.hr), hold.id())).isEqualTo(3);
+        staff.forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.SUSPENDED));
+        List<String> suspendedOrder = w.identity.events().stream()
+                .filter(e -> e.event().payload().type() == EventType.PERSON_SUSPENDED)
+                .map(e -> e.event().personId()).toList();
+        assertThat(suspendedOrder).containsExactlyElementsOf(staff.stream().map(Account::personId).toList());
+        assertThat(w.store.holds().all().get(0).status()).isEqualTo(HoldStatus.APPROVED);
+    }
+
+    @Test
     void rejectingDiscardsTheHeldStepsAndTheAccountsKeepTheirData() {
         List<Account> staff = employees(4, "u");
         terminateAll(staff);
