@@ -20,10 +20,30 @@ import org.jooq.impl.DSL;
 
 /** Account rows (a source's SCIM Users) and their value index, over any DSLContext. */
 final class AccountStore {
+    /** The plain read of one account (every GET of a User), rendered on first use. */
+    private volatile FixedQuery oneAccount;
 
     Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
-        var query = select(tx).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.eq(id));
-        return (forUpdate ? query.forUpdate() : query).fetchOptional().map(AccountStore::toStored);
+        if (!forUpdate) {
+            return byId(tx, sourceId, id);
+        }
+        return select(tx).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.eq(id)).forUpdate().fetchOptional()
+                .map(AccountStore::toStored);
+    }
+
+    private Optional<Account> byId(DSLContext db, long sourceId, String id) {
+        FixedQuery query = oneAccount;
+        if (query == null) {
+            query = new FixedQuery(db, db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT).join(PERSON)
+                    .on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+                    .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
+                    .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
+            oneAccount = query;
+        }
+        // rows read back from JDBC know their columns by name only, and account.id and person.id share one:
+        // the person's id is read by its position, after the account's columns
+        int personId = ACCOUNT.fields().length;
+        return query.fetch(db, r -> toStored(r, r.get(personId, String.class)), sourceId, id).stream().findFirst();
     }
 
     long insert(DSLContext tx, long sourceId, String id, long personPk, Instant now, AccountContent w) {
@@ -94,9 +114,13 @@ final class AccountStore {
     }
 
     private static Account toStored(Record r) {
+        return toStored(r, r.get(PERSON.ID));
+    }
+
+    private static Account toStored(Record r, String personId) {
         return new Account(r.get(ACCOUNT.PK), r.get(ACCOUNT.ID), r.get(ACCOUNT.SOURCE_ID), r.get(ACCOUNT.EXTERNAL_ID),
                 r.get(ACCOUNT.USER_NAME), r.get(ACCOUNT.WORKER_ID), r.get(ACCOUNT.ACTIVE), r.get(ACCOUNT.RESOURCE).data(),
-                r.get(ACCOUNT.VERSION), r.get(ACCOUNT.PERSON_PK), r.get(PERSON.ID),
+                r.get(ACCOUNT.VERSION), r.get(ACCOUNT.PERSON_PK), personId,
                 Clock.fromDb(r.get(ACCOUNT.CREATED_AT)), Clock.fromDb(r.get(ACCOUNT.UPDATED_AT)));
     }
 }

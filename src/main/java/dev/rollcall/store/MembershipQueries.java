@@ -37,7 +37,7 @@ final class MembershipQueries {
     private static final Field<Integer> ANC_DEPTH = field(name("anc", "depth"), Integer.class);
 
     /** The query for one account, rendered on first use (see {@link #groupsOfAccount}). */
-    private volatile String oneAccountSql;
+    private volatile FixedQuery oneAccount;
 
     /**
      * The groups of one account. This runs for every User returned by GET and by writes, and
@@ -45,18 +45,13 @@ final class MembershipQueries {
      * rendered once, with the account as its only bind value.
      */
     List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
-        String sql = oneAccountSql;
-        if (sql == null) {
-            sql = db.render(query(db, GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class))));
-            if (sql.indexOf('?') != sql.lastIndexOf('?') || sql.indexOf('{') >= 0) {
-                throw new IllegalStateException("the groups-of-account query must have exactly one bind value: " + sql);
-            }
-            oneAccountSql = sql;
+        FixedQuery query = oneAccount;
+        if (query == null) {
+            query = new FixedQuery(db, query(db, GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class))), 1);
+            oneAccount = query;
         }
-        List<GroupMembership> out = new ArrayList<>();
-        db.resultQuery(sql, accountPk).forEach(r -> out.add(
-                new GroupMembership(r.get(1, String.class), r.get(2, String.class), r.get(3, Integer.class) == 0)));
-        return out;
+        return query.fetch(db, r -> new GroupMembership(r.get(1, String.class), r.get(2, String.class),
+                r.get(3, Integer.class) == 0), accountPk);
     }
 
     /** The groups of several accounts with one query (a list page); accounts in no group are absent. */
