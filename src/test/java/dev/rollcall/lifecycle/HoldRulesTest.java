@@ -113,6 +113,15 @@ class HoldRulesTest {
         assertThat(w.state(staff.get(2).personId())).isEqualTo(LifecycleState.ACTIVE);
     }
 
+    private void assertAllSuspendedInArrivalOrderAndTheHoldApproved(List<Account> staff) {
+        staff.forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.SUSPENDED));
+        List<String> suspendedOrder = w.identity.events().stream()
+                .filter(e -> e.event().payload().type() == EventType.PERSON_SUSPENDED)
+                .map(e -> e.event().personId()).toList();
+        assertThat(suspendedOrder).containsExactlyElementsOf(staff.stream().map(Account::personId).toList());
+        assertThat(w.store.holds().all().get(0).status()).isEqualTo(HoldStatus.APPROVED);
+    }
+
     private void terminateAll(List<Account> staff) {
         for (Account a : staff) {
             replace(w.hr, a, LifecycleWorld.employee(a.userName().replace("u", "u-")).inactive());
@@ -191,12 +200,7 @@ class HoldRulesTest {
         int applied = decisions.approve(LifecycleWorld.actor(w.hr), hold.id());
 
         assertThat(applied).isEqualTo(3);
-        staff.forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.SUSPENDED));
-        List<String> suspendedOrder = w.identity.events().stream()
-                .filter(e -> e.event().payload().type() == EventType.PERSON_SUSPENDED)
-                .map(e -> e.event().personId()).toList();
-        assertThat(suspendedOrder).containsExactlyElementsOf(staff.stream().map(Account::personId).toList());
-        assertThat(w.store.holds().all().get(0).status()).isEqualTo(HoldStatus.APPROVED);
+        assertAllSuspendedInArrivalOrderAndTheHoldApproved(staff);
         assertThatThrownBy(() -> decisions.approve(LifecycleWorld.actor(w.hr), hold.id()))
                 .isInstanceOf(IdentityException.class);
         assertThatThrownBy(() -> decisions.reject(LifecycleWorld.actor(w.hr), hold.id()))
@@ -234,12 +238,7 @@ class HoldRulesTest {
 
         poison.set(false);
         assertThat(approving.approve(LifecycleWorld.actor(w.hr), hold.id())).isEqualTo(3);
-        staff.forEach(a -> assertThat(w.state(a.personId())).isEqualTo(LifecycleState.SUSPENDED));
-        List<String> suspendedOrder = w.identity.events().stream()
-                .filter(e -> e.event().payload().type() == EventType.PERSON_SUSPENDED)
-                .map(e -> e.event().personId()).toList();
-        assertThat(suspendedOrder).containsExactlyElementsOf(staff.stream().map(Account::personId).toList());
-        assertThat(w.store.holds().all().get(0).status()).isEqualTo(HoldStatus.APPROVED);
+        assertAllSuspendedInArrivalOrderAndTheHoldApproved(staff);
     }
 
     @Test
