@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The stored form of an event snapshot (column event.snapshot): written with the event in the change's
+ * The stored form of an event snapshot (table event_snapshot): written by the outbox in the change's
  * transaction, read back by the dispatcher and the preview. Its member names are those of the wire.
  */
 public final class SnapshotJson {

@@ -2,6 +2,7 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.EVENT;
+import static dev.rollcall.store.generated.Tables.EVENT_SNAPSHOT;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 
@@ -89,8 +90,9 @@ public final class StoreDeliveryClaims implements DeliveryClaims {
                 .fetch();
         Map<String, Event> events = new HashMap<>();
         tx.select(EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID, EVENT.CREATED_AT, EVENT.PAYLOAD,
-                        EVENT.SNAPSHOT)
+                        EVENT_SNAPSHOT.SNAPSHOT)
                 .from(EVENT)
+                .leftJoin(EVENT_SNAPSHOT).on(EVENT_SNAPSHOT.EVENT_ID.eq(EVENT.ID))
                 .where(EVENT.ID.in(rows.getValues(DELIVERY.EVENT_ID).stream().distinct().toList()))
                 .forEach(r -> events.put(r.value1(), new Event(r.value2(), r.value3(), r.value4(), r.value5(),
                         Clock.fromDb(r.value6()), r.value7().data(), SubscriptionStore.text(r.value8()))));

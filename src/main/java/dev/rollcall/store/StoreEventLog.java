@@ -10,14 +10,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep9;
 import org.jooq.JSON;
 import org.jooq.impl.DSL;
 
 /**
- * The event log over one transaction: every event of the change, in order, each with a fresh ULID when it
- * is appended. This is the one place that sees every event; the rows are written just before the change
- * commits, all in one statement and each with the snapshot the outbox keeps for its deliveries (what the
- * change leaves behind of its person or group), followed by the delivery rows (StoreOutbox).
+ * The event log over one transaction: every event of the change, in order, with one statement and a
+ * fresh ULID each. This is the one place that sees every event as it is written; the outbox adds the
+ * delivery rows of announced events (StoreOutbox) when the change is about to commit, so that what a
+ * delivery shows of its person or group is what the change leaves behind.
  */
 final class StoreEventLog implements EventLog {
     private final DSLContext tx;
@@ -38,36 +39,27 @@ final class StoreEventLog implements EventLog {
         if (events.isEmpty()) {
             return;
         }
+        LocalDateTime created = Clock.toDb(at);
+        InsertValuesStep9<?, String, String, String, Long, String, Long, JSON, Boolean, LocalDateTime> insert =
+                tx.insertInto(EVENT, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
+                        EVENT.SOURCE_ID, EVENT.PAYLOAD, EVENT.ANNOUNCED, EVENT.CREATED_AT);
         List<String> ids = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            ids.add(UlidCreator.getMonotonicUlid().toString());
-        }
-        appended.add(new StoreOutbox.Appended(Clock.toDb(at), ids, List.copyOf(events)));
-    }
-
-    /** Writes everything appended in this transaction with its outbox rows; called once, just before it commits. */
-    void beforeCommit() {
-        if (appended.isEmpty()) {
-            return;
-        }
-        StoreOutbox.Plan plan = outbox.plan(tx, appended, reads);
-        var insert = tx.insertInto(EVENT, EVENT.ID, EVENT.TYPE, EVENT.PERSON_ID, EVENT.PERSON_SEQ, EVENT.GROUP_ID,
-                EVENT.SOURCE_ID, EVENT.PAYLOAD, EVENT.ANNOUNCED, EVENT.CREATED_AT, EVENT.SNAPSHOT);
-        for (StoreOutbox.Appended a : appended) {
-            for (int i = 0; i < a.events().size(); i++) {
-                NewEvent e = a.events().get(i);
-                String id = a.ids().get(i);
-                String snapshot = plan.snapshots().get(id);
-                insert = insert.values(DSL.val(id), DSL.val(e.type().wireName()),
-                        DSL.val(e.personId(), EVENT.PERSON_ID), DSL.val(e.personSeq(), EVENT.PERSON_SEQ),
-                        DSL.val(e.groupId(), EVENT.GROUP_ID), DSL.val(e.sourceId(), EVENT.SOURCE_ID),
-                        DSL.val(JSON.valueOf(json.write(e.payload())), EVENT.PAYLOAD), DSL.val(e.announced()),
-                        DSL.val(a.at(), EVENT.CREATED_AT),
-                        DSL.val(snapshot == null ? null : JSON.valueOf(snapshot), EVENT.SNAPSHOT));
-            }
+        for (NewEvent e : events) {
+            String id = UlidCreator.getMonotonicUlid().toString();
+            ids.add(id);
+            insert = insert.values(DSL.val(id), DSL.val(e.type().wireName()),
+                    DSL.val(e.personId()), DSL.val(e.personSeq()), DSL.val(e.groupId()), DSL.val(e.sourceId()),
+                    DSL.val(JSON.valueOf(json.write(e.payload()))), DSL.val(e.announced()), DSL.val(created));
         }
         insert.execute();
-        outbox.insertDeliveries(tx, plan);
-        appended.clear();
+        appended.add(new StoreOutbox.Appended(created, ids, List.copyOf(events)));
+    }
+
+    /** The outbox rows of everything appended in this transaction; called once, just before it commits. */
+    void beforeCommit() {
+        if (!appended.isEmpty()) {
+            outbox.add(tx, appended, reads);
+            appended.clear();
+        }
     }
 }

@@ -39,8 +39,7 @@ import org.junit.jupiter.api.Test;
  * December 2026, 14.1 after them one timer per transaction, 13.2 with the twelve in one group (the
  * outbox's subscription read is shared), 11.3 with the audit witness read once per transaction and
  * the fired TERMINATE no longer cancelled before it is finished, 10.25 once the person lock also reads
- * the lifecycle's columns (store.TxReads), 9.33 with the group's events and their snapshots written in
- * one statement (V15: the snapshot is a column of the event).
+ * the lifecycle's columns (store.TxReads).
  */
 class FiringStatementsTest {
     private static final Actor OPERATOR = Actor.of("operator:test");
@@ -102,7 +101,7 @@ class FiringStatementsTest {
                     .isEqualTo(ids.size());
             double perTransition = statements.take() / (double) ids.size();
             System.out.println("statements per fired TERMINATE: " + perTransition);
-            assertThat(perTransition).as("statements per suspension by a TERMINATE timer").isLessThanOrEqualTo(9.34);
+            assertThat(perTransition).as("statements per suspension by a TERMINATE timer").isLessThanOrEqualTo(10.25);
             // the group's audit records, written in one transaction, seal into an intact chain
             while (services.auditChain().sealPending(clock.instant(), 1000).more()) {
                 Thread.onSpinWait();

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A delivery leased to one dispatcher, with what sending it needs: the subscription's target and
  * its secrets that are still valid (the current one first, then those of a rotation's overlap), and
- * the event as stored (its payload JSON text unchanged) with its snapshot (event.snapshot; null for a
+ * the event as stored (its payload JSON text unchanged) with its snapshot (event_snapshot; null for a
  * delivery written before snapshots were kept), and how the subscription renders and signs it.
  * {@code attempts} counts every attempt ever made; {@code roundBase} those made before the latest
  * replay; {@code limits} the subscription's timeout and maximum attempts.
