@@ -40,7 +40,7 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
 
     @Override
     public Page<Account> accounts(long sourceId, Filter filter, Slice slice) {
-        DSLContext db = database.dsl();
+        DSLContext db = database.dslAsText();
         Condition condition = filter == null ? DSL.noCondition() : filters.users(sourceId, filter);
         List<SortField<?>> order = slice.sortBy() == null ? AccountStore.defaultOrder()
                 : SortOrders.by(filters.userSortField(slice.sortBy()), slice.descending(), AccountStore.defaultOrder().get(0));
@@ -67,7 +67,7 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
 
     @Override
     public Page<Group> groups(long sourceId, Filter filter, Slice slice) {
-        DSLContext db = database.dsl();
+        DSLContext db = database.dslAsText();
         Condition condition = filter == null ? DSL.noCondition() : filters.groups(sourceId, filter);
         List<SortField<?>> order = slice.sortBy() == null ? GroupStore.defaultOrder()
                 : SortOrders.by(filters.groupSortField(slice.sortBy()), slice.descending(), GroupStore.defaultOrder().get(0));
