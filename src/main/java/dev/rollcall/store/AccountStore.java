@@ -21,7 +21,10 @@ import org.jooq.impl.DSL;
 /** Account rows (a source's SCIM Users) and their value index, over any DSLContext. */
 final class AccountStore {
     /** The plain read of one account (every GET of a User), rendered on first use. */
-    private volatile FixedQuery oneAccount;
+    private final FixedQuery oneAccount = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT)
+            .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+            .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
+            .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
 
     Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
         if (!forUpdate) {
@@ -32,18 +35,10 @@ final class AccountStore {
     }
 
     private Optional<Account> byId(DSLContext db, long sourceId, String id) {
-        FixedQuery query = oneAccount;
-        if (query == null) {
-            query = new FixedQuery(db, db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT).join(PERSON)
-                    .on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
-                    .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
-                    .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
-            oneAccount = query;
-        }
         // rows read back from JDBC know their columns by name only, and account.id and person.id share one:
         // the person's id is read by its position, after the account's columns
         int personId = ACCOUNT.fields().length;
-        return query.fetch(db, r -> toStored(r, r.get(personId, String.class)), sourceId, id).stream().findFirst();
+        return oneAccount.fetch(db, r -> toStored(r, r.get(personId, String.class)), sourceId, id).stream().findFirst();
     }
 
     long insert(DSLContext tx, long sourceId, String id, long personPk, Instant now, AccountContent w) {

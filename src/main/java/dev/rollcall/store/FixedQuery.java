@@ -3,6 +3,7 @@ package dev.rollcall.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -16,39 +17,49 @@ import org.jooq.ResultQuery;
  * records of the query's own fields, read with their bindings, so mapping them is unchanged.
  */
 final class FixedQuery {
-    private final String sql;
-    private final Field<?>[] fields;
+    private final Function<DSLContext, ResultQuery<?>> shape;
     private final int values;
+    /** Rendered on first use (rendering needs a context's dialect and settings; every context here shares them). */
+    private volatile Rendered rendered;
 
-    /** {@code query}: built with {@code DSL.param(...)} for each of its {@code values} bind values, in order. */
-    FixedQuery(DSLContext db, ResultQuery<?> query, int values) {
-        this.sql = db.render(query);
-        this.fields = query.fields();
+    private record Rendered(String sql, Field<?>[] fields) {
+    }
+
+    /** {@code shape}: the query, built with {@code DSL.param(...)} for each of its {@code values} bind values, in order. */
+    FixedQuery(Function<DSLContext, ResultQuery<?>> shape, int values) {
+        this.shape = shape;
         this.values = values;
-        long marks = sql.chars().filter(c -> c == '?').count();
-        if (marks != values) {
-            throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
+    }
+
+    private Rendered rendered(DSLContext db) {
+        Rendered r = rendered;
+        if (r == null) {
+            ResultQuery<?> query = shape.apply(db);
+            String sql = db.render(query);
+            long marks = sql.chars().filter(c -> c == '?').count();
+            if (marks != values) {
+                throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
+            }
+            r = new Rendered(sql, query.fields());
+            rendered = r;
         }
+        return r;
     }
 
     <R> List<R> fetch(DSLContext db, RecordMapper<Record, R> mapper, Object... bound) {
         if (bound.length != values) {
             throw new IllegalArgumentException("expected " + values + " values, got " + bound.length);
         }
+        Rendered query = rendered(db);
         return db.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
                 for (int i = 0; i < bound.length; i++) {
                     statement.setObject(i + 1, bound[i]);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    return db.fetch(rows, fields).map(mapper);
+                    return db.fetch(rows, query.fields()).map(mapper);
                 }
             }
         });
-    }
-
-    @Override
-    public String toString() {
-        return sql;
     }
 }

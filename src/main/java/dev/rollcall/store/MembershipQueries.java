@@ -37,7 +37,8 @@ final class MembershipQueries {
     private static final Field<Integer> ANC_DEPTH = field(name("anc", "depth"), Integer.class);
 
     /** The query for one account, rendered on first use (see {@link #groupsOfAccount}). */
-    private volatile FixedQuery oneAccount;
+    private final FixedQuery oneAccount =
+            new FixedQuery(db -> query(db, GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class))), 1);
 
     /**
      * The groups of one account. This runs for every User returned by GET and by writes, and
@@ -45,12 +46,7 @@ final class MembershipQueries {
      * rendered once, with the account as its only bind value.
      */
     List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
-        FixedQuery query = oneAccount;
-        if (query == null) {
-            query = new FixedQuery(db, query(db, GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(param("accountPk", Long.class))), 1);
-            oneAccount = query;
-        }
-        return query.fetch(db, r -> new GroupMembership(r.get(1, String.class), r.get(2, String.class),
+        return oneAccount.fetch(db, r -> new GroupMembership(r.get(1, String.class), r.get(2, String.class),
                 r.get(3, Integer.class) == 0), accountPk);
     }
 
