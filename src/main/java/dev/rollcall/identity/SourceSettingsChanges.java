@@ -19,7 +19,7 @@ public final class SourceSettingsChanges {
     private final Runnable afterChange;
     private final Clock clock;
 
-    /** afterChange runs after a change commits: it empties the authentication cache, which holds sources. */
+    /** afterChange runs after any change commits: it empties the authentication cache, which holds sources. */
     public SourceSettingsChanges(Transactor<? extends SourceRegistryTx> transactions, SourceDirectory directory,
                                  Runnable afterChange, Clock clock) {
         this.transactions = transactions;
@@ -35,23 +35,8 @@ public final class SourceSettingsChanges {
      */
     public RegisteredSource setTimeZone(Actor actor, String sourceName, String zoneId) {
         String zone = zoneId == null ? null : checkedZone(zoneId);
-        transactions.inTransaction(tx -> {
-            SourceRegistry registry = tx.sourceRegistry();
-            Source source = registry.lockByName(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
-            String before = registry.timeZone(source.id()).orElse(null);
-            if (java.util.Objects.equals(before, zone)) {
-                return false;
-            }
-            registry.setTimeZone(source.id(), zone);
-            Map<String, Object> was = new java.util.LinkedHashMap<>();
-            was.put("timeZone", before);
-            Map<String, Object> now = new java.util.LinkedHashMap<>();
-            now.put("timeZone", zone);
-            tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
-                    AuditRecord.fields(was), AuditRecord.fields(now)));
-            return true;
-        });
-        return directory.registered(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+        return change(actor, sourceName, "timeZone", (registry, source) -> registry.timeZone(source.id()).orElse(null), zone,
+                (registry, sourceId) -> registry.setTimeZone(sourceId, zone));
     }
 
     private static String checkedZone(String zoneId) {
@@ -64,22 +49,8 @@ public final class SourceSettingsChanges {
 
     /** Sets whether the source may assert worker ids; setting the current value changes nothing. Throws NOT_FOUND. */
     public RegisteredSource setAssertsWorkerIds(Actor actor, String sourceName, boolean asserts) {
-        boolean changed = transactions.inTransaction(tx -> {
-            SourceRegistry registry = tx.sourceRegistry();
-            Source source = registry.lockByName(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
-            if (source.assertsWorkerIds() == asserts) {
-                return false;
-            }
-            registry.setAssertsWorkerIds(source.id(), asserts);
-            tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
-                    AuditRecord.fields(Map.of("assertsWorkerIds", source.assertsWorkerIds())),
-                    AuditRecord.fields(Map.of("assertsWorkerIds", asserts))));
-            return true;
-        });
-        if (changed) {
-            afterChange.run();
-        }
-        return directory.registered(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+        return change(actor, sourceName, "assertsWorkerIds", (registry, source) -> source.assertsWorkerIds(), asserts,
+                (registry, sourceId) -> registry.setAssertsWorkerIds(sourceId, asserts));
     }
 
     /**
@@ -93,24 +64,40 @@ public final class SourceSettingsChanges {
             throw IdentityException.invalid("'correlationAttribute' must be one of " + new java.util.TreeSet<>(CORRELATION_ATTRIBUTES)
                     + " or emails.TYPE (such as emails.work), or null; got: " + attribute);
         }
+        return change(actor, sourceName, "correlationAttribute", (registry, source) -> source.correlationAttribute(), wanted,
+                (registry, sourceId) -> registry.setCorrelationAttribute(sourceId, wanted));
+    }
+
+    /**
+     * One setting of a source: locked by name, compared with what it is (the current value changes nothing),
+     * written and audited as {@code source.update} with the setting before and after (either may be null);
+     * once committed, {@code afterChange} runs. Throws NOT_FOUND for an unknown source.
+     */
+    private <T> RegisteredSource change(Actor actor, String sourceName, String setting,
+                                        java.util.function.BiFunction<SourceRegistry, Source, T> current, T wanted,
+                                        java.util.function.BiConsumer<SourceRegistry, Long> write) {
         boolean changed = transactions.inTransaction(tx -> {
             SourceRegistry registry = tx.sourceRegistry();
             Source source = registry.lockByName(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
-            if (java.util.Objects.equals(source.correlationAttribute(), wanted)) {
+            T before = current.apply(registry, source);
+            if (java.util.Objects.equals(before, wanted)) {
                 return false;
             }
-            registry.setCorrelationAttribute(source.id(), wanted);
-            Map<String, Object> was = new java.util.LinkedHashMap<>();
-            was.put("correlationAttribute", source.correlationAttribute());
-            Map<String, Object> now = new java.util.LinkedHashMap<>();
-            now.put("correlationAttribute", wanted);
+            write.accept(registry, source.id());
             tx.audit().record(clock.instant(), new AuditRecord(actor, "source.update", "source", Long.toString(source.id()),
-                    AuditRecord.fields(was), AuditRecord.fields(now)));
+                    AuditRecord.fields(one(setting, before)), AuditRecord.fields(one(setting, wanted))));
             return true;
         });
         if (changed) {
             afterChange.run();
         }
         return directory.registered(sourceName).orElseThrow(() -> RegistryNames.unknownSource(sourceName));
+    }
+
+    /** A one-entry map that may hold null (Map.of may not). */
+    private static Map<String, Object> one(String key, Object value) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put(key, value);
+        return m;
     }
 }
