@@ -10,7 +10,7 @@
 # change-to-delivered latency p50/p99, and the server's and MariaDB's CPU ms per delivery over the
 # whole run (the SCIM changes that produced the deliveries included). Stops the server, drops the
 # database. Environment: BENCH_PORT (default 18091), BENCH_JAVA_OPTS, BENCH_SUBSCRIPTIONS (default 10),
-# BENCH_JAR (another jar), BENCH_REPLAY=1 (then replay every delivered delivery and measure the dispatcher alone,
+# BENCH_JAR (another jar), BENCH_REPLAY=N (then replay every delivered delivery N times and measure the dispatcher alone,
 # with its own CPU ms per delivery of the server, MariaDB and the receiver; the whole-run figures then count
 # both phases' deliveries).
 set -euo pipefail

@@ -7,8 +7,11 @@ import dev.rollcall.store.generated.enums.DeliveryStatus;
 import dev.rollcall.store.generated.tables.records.DeliveryRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
@@ -25,29 +28,75 @@ final class StoreDeliveryReplays {
         this.tx = tx;
     }
 
-    /** Locks and replays the rows; the statuses must be delivered, dead or failed. */
+    /**
+     * Replays the rows (locked by the caller; their statuses must be delivered, dead or failed) in a few
+     * statements whatever their number: one update per kind of restart, then per subscription one read of
+     * the touched chains and one update that releases the lowest waiting delivery of each chain that has
+     * nothing in flight.
+     */
     void replay(List<DeliveryRecord> rows, Instant now) {
         LocalDateTime at = Clock.toDb(now);
-        Set<String> chains = new HashSet<>();
+        List<Long> waiting = new ArrayList<>();
+        List<Long> dueNow = new ArrayList<>();
+        List<Long> retried = new ArrayList<>();
+        Map<Long, Set<String>> chains = new HashMap<>();
         for (DeliveryRecord r : rows) {
-            boolean failed = r.getStatus() == DeliveryStatus.failed;
-            boolean waits = !failed && r.getPersonId() != null;
-            tx.update(DELIVERY).set(DELIVERY.STATUS, failed ? DeliveryStatus.failed : DeliveryStatus.pending)
-                    .set(DELIVERY.ROUND_BASE, DELIVERY.ATTEMPTS).set(DELIVERY.REPLAYS, DELIVERY.REPLAYS.plus(1))
-                    .set(DELIVERY.NEXT_ATTEMPT_AT, waits ? null : at).setNull(DELIVERY.FINISHED_AT)
-                    .setNull(DELIVERY.LAST_ERROR).where(DELIVERY.PK.eq(r.getPk())).execute();
-            if (waits) {
-                chains.add(r.getSubscriptionPk() + "/" + r.getPersonId());
+            if (r.getStatus() == DeliveryStatus.failed) {
+                retried.add(r.getPk()); // still the head of its chain: due again at once
+            } else if (r.getPersonId() != null) {
+                waiting.add(r.getPk()); // back into its chain, sent in sequence
+                chains.computeIfAbsent(r.getSubscriptionPk(), k -> new HashSet<>()).add(r.getPersonId());
+            } else {
+                dueNow.add(r.getPk());
             }
         }
-        for (DeliveryRecord r : rows) {
-            String key = r.getSubscriptionPk() + "/" + r.getPersonId();
-            if (chains.remove(key) && !inFlight(r.getSubscriptionPk(), r.getPersonId())) {
-                List<Long> next = StoreDeliveryRows.nextWaiting(tx, r.getSubscriptionPk(), r.getPersonId()).fetch(DELIVERY.PK);
-                if (!next.isEmpty()) {
-                    tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, at).where(DELIVERY.PK.eq(next.get(0))).execute();
-                }
-            }
+        restart(waiting, DeliveryStatus.pending, null);
+        restart(dueNow, DeliveryStatus.pending, at);
+        restart(retried, DeliveryStatus.failed, at);
+        chains.forEach((subscriptionPk, persons) -> releaseIdleChains(subscriptionPk, persons, at));
+    }
+
+    /** A new round for the rows: attempts keep counting, round_base takes the count so far. */
+    private void restart(List<Long> pks, DeliveryStatus status, LocalDateTime nextAttemptAt) {
+        if (pks.isEmpty()) {
+            return;
+        }
+        tx.update(DELIVERY).set(DELIVERY.STATUS, status)
+                .set(DELIVERY.ROUND_BASE, DELIVERY.ATTEMPTS).set(DELIVERY.REPLAYS, DELIVERY.REPLAYS.plus(1))
+                .set(DELIVERY.NEXT_ATTEMPT_AT, nextAttemptAt).setNull(DELIVERY.FINISHED_AT)
+                .setNull(DELIVERY.LAST_ERROR).where(DELIVERY.PK.in(pks)).execute();
+    }
+
+    /**
+     * Of the subscription's chains of these persons, each with nothing in flight (no head: leased, failed,
+     * or pending with a time) has its lowest waiting sequence made due; a chain in flight releases its
+     * next one when its head finishes.
+     */
+    private void releaseIdleChains(long subscriptionPk, Set<String> persons, LocalDateTime at) {
+        Set<String> inFlight = new HashSet<>();
+        Map<String, Long> lowestPk = new HashMap<>();
+        Map<String, Long> lowestSeq = new HashMap<>();
+        tx.select(DELIVERY.PK, DELIVERY.PERSON_ID, DELIVERY.STATUS, DELIVERY.NEXT_ATTEMPT_AT, DELIVERY.PERSON_SEQ)
+                .from(DELIVERY)
+                .where(DELIVERY.SUBSCRIPTION_PK.eq(subscriptionPk)).and(DELIVERY.PERSON_ID.in(persons))
+                .and(DELIVERY.STATUS.in(DeliveryStatus.pending, DeliveryStatus.leased, DeliveryStatus.failed))
+                .forEach(r -> {
+                    String person = r.value2();
+                    if (r.value3() != DeliveryStatus.pending || r.value4() != null) {
+                        inFlight.add(person);
+                        return;
+                    }
+                    long seq = r.value5() == null ? Long.MIN_VALUE : r.value5(); // as ORDER BY puts NULL first
+                    Long lowest = lowestSeq.get(person);
+                    if (lowest == null || seq < lowest) {
+                        lowestSeq.put(person, seq);
+                        lowestPk.put(person, r.value1());
+                    }
+                });
+        List<Long> released = lowestPk.entrySet().stream().filter(e -> !inFlight.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        if (!released.isEmpty()) {
+            tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, at).where(DELIVERY.PK.in(released)).execute();
         }
     }
 
@@ -57,13 +106,5 @@ final class StoreDeliveryReplays {
                 : DeliveryFilter.REPLAYABLE.stream().map(DeliveryStatus::valueOf).toList();
         return tx.selectFrom(DELIVERY).where(DeliveryConditions.of(subscriptionId, filter)).and(DELIVERY.STATUS.in(statuses))
                 .orderBy(DELIVERY.PK).limit(max + 1).forUpdate().fetch();
-    }
-
-    /** Whether the chain has a delivery being sent or due: the head (leased, failed, or pending with a time). */
-    private boolean inFlight(long subscriptionPk, String personId) {
-        return tx.fetchExists(tx.selectOne().from(DELIVERY).where(DELIVERY.SUBSCRIPTION_PK.eq(subscriptionPk))
-                .and(DELIVERY.PERSON_ID.eq(personId))
-                .and(DELIVERY.STATUS.in(DeliveryStatus.leased, DeliveryStatus.failed)
-                        .or(DELIVERY.STATUS.eq(DeliveryStatus.pending).and(DELIVERY.NEXT_ATTEMPT_AT.isNotNull()))));
     }
 }
