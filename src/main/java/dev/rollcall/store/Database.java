@@ -64,7 +64,10 @@ public final class Database implements AutoCloseable {
                 // no `SHOW WARNINGS` round trip after a statement that had some (an INSERT IGNORE of a kept link)
                 .withFetchWarnings(false)
                 // jOOQ's debug logger of every statement is off in production anyway; skip its listener
-                .withExecuteLogging(false);
+                .withExecuteLogging(false)
+                // IN lists padded to the next power of two (the last value repeated): a statement prepared on the
+                // server is reused for lists of other lengths, instead of prepared anew for each length
+                .withInListPadding(true);
         this.health = new DatabaseHealth(jdbcUrl, user, password, timeouts);
         this.connections = new GuardedConnections(dataSource, health::available);
         this.dsl = DSL.using(connections, SQLDialect.MARIADB, settings);

@@ -10,13 +10,13 @@ import dev.rollcall.store.generated.enums.DeliveryStatus;
 import dev.rollcall.store.generated.tables.records.DeliveryRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.CaseWhenStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -28,9 +28,11 @@ final class StoreDeliveryRows implements DeliveryRows {
     private static final int ERROR_CHARS = 500;
     private static final int ANSWER_CHARS = 1024;
     private final DSLContext tx;
+    private final DeliveredStatements statements;
 
-    StoreDeliveryRows(DSLContext tx) {
+    StoreDeliveryRows(DSLContext tx, DeliveredStatements statements) {
         this.tx = tx;
+        this.statements = statements;
     }
 
     @Override
@@ -52,24 +54,19 @@ final class StoreDeliveryRows implements DeliveryRows {
             return Set.of();
         }
         Set<Long> pks = new LinkedHashSet<>(held.getValues(DELIVERY.PK));
-        var insert = tx.insertInto(ATTEMPT, ATTEMPT.DELIVERY_PK, ATTEMPT.AT, ATTEMPT.LATENCY_MS, ATTEMPT.STATUS_CODE,
-                ATTEMPT.ERROR, ATTEMPT.ANSWER);
-        CaseWhenStep<Long, LocalDateTime> finishedAt = null;
+        List<Object[]> attemptRows = new ArrayList<>(pks.size());
+        List<Object[]> deliveredRows = new ArrayList<>(pks.size());
         Instant latest = Instant.MIN;
         for (long pk : pks) {
             AttemptRecord a = attempts.get(pk);
-            insert = insert.values(pk, Clock.toDb(a.at()), a.latencyMs(), a.statusCode(), clip(a.error(), ERROR_CHARS),
-                    clip(a.answer(), ANSWER_CHARS));
-            finishedAt = finishedAt == null ? DSL.choose(DELIVERY.PK).when(pk, Clock.toDb(a.at()))
-                    : finishedAt.when(pk, Clock.toDb(a.at()));
+            LocalDateTime at = Clock.toDb(a.at());
+            attemptRows.add(new Object[] {pk, at, a.latencyMs(), a.statusCode(), clip(a.error(), ERROR_CHARS),
+                    clip(a.answer(), ANSWER_CHARS)});
+            deliveredRows.add(new Object[] {at, pk});
             latest = a.at().isAfter(latest) ? a.at() : latest;
         }
-        insert.execute();
-        // a delivered attempt has no error (2xx), so last_error is cleared as finish() does
-        tx.update(DELIVERY).set(DELIVERY.STATUS, DeliveryStatus.delivered).set(DELIVERY.ATTEMPTS, DELIVERY.ATTEMPTS.plus(1))
-                .setNull(DELIVERY.NEXT_ATTEMPT_AT).setNull(DELIVERY.LEASE_OWNER).setNull(DELIVERY.LEASE_UNTIL)
-                .setNull(DELIVERY.LAST_ERROR).set(DELIVERY.FINISHED_AT, finishedAt.otherwise(DELIVERY.FINISHED_AT))
-                .where(DELIVERY.PK.in(pks)).execute();
+        statements.attempt.execute(tx, attemptRows);
+        statements.delivered.execute(tx, deliveredRows);
         List<Condition> chains = held.stream().filter(r -> r.value3() != null)
                 .map(r -> DELIVERY.SUBSCRIPTION_PK.eq(r.value2()).and(DELIVERY.PERSON_ID.eq(r.value3()))).toList();
         if (!chains.isEmpty()) {

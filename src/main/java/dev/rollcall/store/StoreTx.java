@@ -79,7 +79,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
         this.revocations = new StoreRevocations(tx);
         this.holds = new StoreHoldRows(tx, parts.holds());
         this.subscriptions = new SubscriptionStore(tx, parts.rules());
-        this.deliveries = new StoreDeliveryRows(tx);
+        this.deliveries = new StoreDeliveryRows(tx, parts.delivered());
         this.signingKeys = new SigningKeyStore(tx);
     }
 
@@ -182,13 +182,14 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
                       MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds,
-                      RulesJson rules) {
+                      RulesJson rules, DeliveredStatements delivered) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
                     memberships, new CredentialStore(), new StoreOutbox(new PersonStore(json), new FactsJson(json), new GroupStore(),
-                    new SnapshotJson(json), new RulesJson(json)), new HoldJson(json), new RulesJson(json));
+                    new SnapshotJson(json), new RulesJson(json)), new HoldJson(json), new RulesJson(json),
+                    new DeliveredStatements());
         }
     }
 }

@@ -69,7 +69,7 @@ class DeliveredBatchTest {
         AttemptRecord atB = new AttemptRecord(Clock.fromDb(NOW.plusSeconds(2)), 5, 204, null, "");
         AttemptRecord atC = new AttemptRecord(Clock.fromDb(NOW.plusSeconds(3)), 6, 200, null, "ok c");
 
-        Set<Long> written = db.dsl().transactionResult(cfg -> new StoreDeliveryRows(cfg.dsl())
+        Set<Long> written = db.dsl().transactionResult(cfg -> new StoreDeliveryRows(cfg.dsl(), new DeliveredStatements())
                 .deliveredAll("me", Map.of(a1, atA, b1, atB, c1, atC)));
 
         assertThat(written).containsExactlyInAnyOrder(a1, b1);

@@ -142,7 +142,7 @@ class DeliveryClaimsTest {
     }
 
     private boolean deliver(long pk, String owner, AttemptRecord attempt) {
-        Boolean done = db.dsl().transactionResult(cfg -> new StoreDeliveryRows(cfg.dsl()).delivered(pk, owner, attempt));
+        Boolean done = db.dsl().transactionResult(cfg -> new StoreDeliveryRows(cfg.dsl(), new DeliveredStatements()).delivered(pk, owner, attempt));
         return done;
     }
 
