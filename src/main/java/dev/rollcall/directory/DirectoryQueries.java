@@ -27,6 +27,9 @@ public interface DirectoryQueries {
     /** @param filter null for all the source's accounts */
     Page<Account> accounts(long sourceId, Filter filter, Slice slice);
 
+    /** The account with its groups, read together (an account in no group costs one read). */
+    Optional<AccountWithGroups> accountWithGroups(long sourceId, String id);
+
     /** The groups an account is in, directly or through nested groups. */
     List<GroupMembership> groupsOfAccount(long accountPk);
 

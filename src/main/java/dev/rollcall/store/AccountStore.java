@@ -1,6 +1,7 @@
 package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ACCOUNT;
+import static dev.rollcall.store.generated.Tables.GROUP_MEMBER;
 import static dev.rollcall.store.generated.Tables.PERSON;
 
 import dev.rollcall.directory.Account;
@@ -25,6 +26,28 @@ final class AccountStore {
             .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
             .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
             .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
+
+    /**
+     * The plain read of one account, and whether it is a direct member of any group (so that a GET of a User
+     * in no group skips the recursive membership query), rendered on first use.
+     */
+    private final FixedQuery oneAccountAndMembership = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID)
+            .select(DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(ACCOUNT.PK))))
+                    .as("in_a_group"))
+            .from(ACCOUNT)
+            .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+            .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
+            .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
+
+    /** An account read with whether it belongs to any group directly (a member of none is in no nested group either). */
+    record Membered(Account account, boolean inAGroup) {
+    }
+
+    Optional<Membered> byIdWithMembership(DSLContext db, long sourceId, String id) {
+        int personId = ACCOUNT.fields().length;
+        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r, r.get(personId, String.class)),
+                Boolean.TRUE.equals(r.get(personId + 1, Boolean.class))), sourceId, id).stream().findFirst();
+    }
 
     Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
         if (!forUpdate) {

@@ -2,6 +2,7 @@ package dev.rollcall.store;
 
 
 import dev.rollcall.directory.Account;
+import dev.rollcall.directory.AccountWithGroups;
 import dev.rollcall.directory.DirectoryQueries;
 import dev.rollcall.directory.FlatMembership;
 import dev.rollcall.directory.Group;
@@ -36,6 +37,13 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
     @Override
     public Optional<Account> account(long sourceId, String id) {
         return accounts.byId(database.dsl(), sourceId, id, false);
+    }
+
+    @Override
+    public Optional<AccountWithGroups> accountWithGroups(long sourceId, String id) {
+        DSLContext db = database.dsl();
+        return accounts.byIdWithMembership(db, sourceId, id).map(m -> new AccountWithGroups(m.account(),
+                m.inAGroup() ? memberships.groupsOfAccount(db, m.account().pk()) : List.of()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rollcall.scim.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.directory.Account;
+import dev.rollcall.directory.AccountWithGroups;
 import dev.rollcall.directory.AccountChanges;
 import dev.rollcall.directory.AccountContent;
 import dev.rollcall.directory.DirectoryQueries;
@@ -61,8 +62,8 @@ public final class UserService {
     }
 
     public UserView get(Source source, String id) {
-        Account account = directory.account(source.id(), id).orElseThrow(() -> notFound(id));
-        return new UserView(account, directory.groupsOfAccount(account.pk()));
+        AccountWithGroups read = directory.accountWithGroups(source.id(), id).orElseThrow(() -> notFound(id));
+        return new UserView(read.account(), read.groups());
     }
 
     public UserView replace(Source source, Actor actor, String id, JsonNode body, String ifMatch) {
