@@ -9,6 +9,7 @@ import dev.rollcall.directory.AccountContent;
 import dev.rollcall.schema.StorableText;
 import dev.rollcall.schema.filter.IndexedValue;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
@@ -21,6 +22,26 @@ import org.jooq.impl.DSL;
 
 /** Account rows (a source's SCIM Users) and their value index, over any DSLContext. */
 final class AccountStore {
+    /*
+     * The positions of the columns every read of accounts here selects: the account's, in the generated
+     * order, then the person's id. A row's values are read by position: jOOQ finds a value by field by
+     * comparing the names of the row's fields, which took a sixth of a GET's CPU in a profile.
+     */
+    private static final int PK = ACCOUNT.indexOf(ACCOUNT.PK);
+    private static final int ID = ACCOUNT.indexOf(ACCOUNT.ID);
+    private static final int SOURCE_ID = ACCOUNT.indexOf(ACCOUNT.SOURCE_ID);
+    private static final int EXTERNAL_ID = ACCOUNT.indexOf(ACCOUNT.EXTERNAL_ID);
+    private static final int USER_NAME = ACCOUNT.indexOf(ACCOUNT.USER_NAME);
+    private static final int WORKER_ID = ACCOUNT.indexOf(ACCOUNT.WORKER_ID);
+    private static final int ACTIVE = ACCOUNT.indexOf(ACCOUNT.ACTIVE);
+    private static final int RESOURCE = ACCOUNT.indexOf(ACCOUNT.RESOURCE);
+    private static final int VERSION = ACCOUNT.indexOf(ACCOUNT.VERSION);
+    private static final int PERSON_PK = ACCOUNT.indexOf(ACCOUNT.PERSON_PK);
+    private static final int CREATED_AT = ACCOUNT.indexOf(ACCOUNT.CREATED_AT);
+    private static final int UPDATED_AT = ACCOUNT.indexOf(ACCOUNT.UPDATED_AT);
+    /** The person's id, right after the account's columns. */
+    private static final int PERSON_ID = ACCOUNT.fields().length;
+
     /** The plain read of one account (every GET of a User), rendered on first use. */
     private final FixedQuery oneAccount = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT)
             .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
@@ -44,9 +65,8 @@ final class AccountStore {
     }
 
     Optional<Membered> byIdWithMembership(DSLContext db, long sourceId, String id) {
-        int personId = ACCOUNT.fields().length;
-        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r, r.get(personId, String.class)),
-                Boolean.TRUE.equals(r.get(personId + 1, Boolean.class))), sourceId, id).stream().findFirst();
+        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))),
+                sourceId, id).stream().findFirst();
     }
 
     Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
@@ -58,10 +78,7 @@ final class AccountStore {
     }
 
     private Optional<Account> byId(DSLContext db, long sourceId, String id) {
-        // rows read back from JDBC know their columns by name only, and account.id and person.id share one:
-        // the person's id is read by its position, after the account's columns
-        int personId = ACCOUNT.fields().length;
-        return oneAccount.fetch(db, r -> toStored(r, r.get(personId, String.class)), sourceId, id).stream().findFirst();
+        return oneAccount.fetch(db, AccountStore::toStored, sourceId, id).stream().findFirst();
     }
 
     long insert(DSLContext tx, long sourceId, String id, long personPk, Instant now, AccountContent w) {
@@ -127,18 +144,16 @@ final class AccountStore {
         return s == null ? null : StorableText.folded(s);
     }
 
+    /** The account's columns first, in the generated order, then the person's id (read by position). */
     private static SelectJoinStep<Record> select(DSLContext db) {
-        return db.select(ACCOUNT.asterisk(), PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
+        return db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
     }
 
     private static Account toStored(Record r) {
-        return toStored(r, r.get(PERSON.ID));
-    }
-
-    private static Account toStored(Record r, String personId) {
-        return new Account(r.get(ACCOUNT.PK), r.get(ACCOUNT.ID), r.get(ACCOUNT.SOURCE_ID), r.get(ACCOUNT.EXTERNAL_ID),
-                r.get(ACCOUNT.USER_NAME), r.get(ACCOUNT.WORKER_ID), r.get(ACCOUNT.ACTIVE), r.get(ACCOUNT.RESOURCE).data(),
-                r.get(ACCOUNT.VERSION), r.get(ACCOUNT.PERSON_PK), personId,
-                Clock.fromDb(r.get(ACCOUNT.CREATED_AT)), Clock.fromDb(r.get(ACCOUNT.UPDATED_AT)));
+        return new Account(r.get(PK, Long.class), r.get(ID, String.class), r.get(SOURCE_ID, Long.class),
+                r.get(EXTERNAL_ID, String.class), r.get(USER_NAME, String.class), r.get(WORKER_ID, String.class),
+                r.get(ACTIVE, Boolean.class), ((JSON) r.get(RESOURCE)).data(), r.get(VERSION, Long.class),
+                r.get(PERSON_PK, Long.class), r.get(PERSON_ID, String.class),
+                Clock.fromDb((LocalDateTime) r.get(CREATED_AT)), Clock.fromDb((LocalDateTime) r.get(UPDATED_AT)));
     }
 }
