@@ -24,16 +24,14 @@ public interface DirectoryQueries {
 
     Optional<Account> account(long sourceId, String id);
 
-    /** @param filter null for all the source's accounts */
-    Page<Account> accounts(long sourceId, Filter filter, Slice slice);
+    /** @param filter null for all the source's accounts; each with its groups (a page in no group: no membership query) */
+    Page<AccountWithGroups> accountsWithGroups(long sourceId, Filter filter, Slice slice);
 
     /** The account with its groups, read together (an account in no group costs one read). */
     Optional<AccountWithGroups> accountWithGroups(long sourceId, String id);
 
     /** The groups an account is in, directly or through nested groups. */
     List<GroupMembership> groupsOfAccount(long accountPk);
-
-    Map<Long, List<GroupMembership>> groupsOfAccounts(Collection<Long> accountPks);
 
     Optional<Group> group(long sourceId, String id);
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
@@ -41,6 +42,9 @@ final class AccountStore {
     private static final int UPDATED_AT = ACCOUNT.indexOf(ACCOUNT.UPDATED_AT);
     /** The person's id, right after the account's columns. */
     private static final int PERSON_ID = ACCOUNT.fields().length;
+    /** Whether the account is a direct member of any group (one that is not is in no nested group either), after the person's id. */
+    private static final Field<Boolean> IN_A_GROUP = DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
+            .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(ACCOUNT.PK)))).as("in_a_group");
 
     /** The plain read of one account (every GET of a User), rendered on first use. */
     private final FixedQuery oneAccount = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT)
@@ -53,8 +57,7 @@ final class AccountStore {
      * in no group skips the recursive membership query), rendered on first use.
      */
     private final FixedQuery oneAccountAndMembership = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID)
-            .select(DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER).where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(ACCOUNT.PK))))
-                    .as("in_a_group"))
+            .select(IN_A_GROUP)
             .from(ACCOUNT)
             .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
             .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
@@ -123,12 +126,11 @@ final class AccountStore {
         ValueTable.accounts().replace(tx, pk, sourceId, rows, existing);
     }
 
-    /** One page of a source's accounts matching a condition, in the given order (pk breaks ties). */
-    List<Account> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order,
-                                    int offset, int limit) {
-        return select(db).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(filter)
+    /** One page of a source's accounts matching a condition, in the given order (pk breaks ties), each with whether it is in a group. */
+    List<Membered> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order, int offset, int limit) {
+        return select(db, IN_A_GROUP).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(filter)
                 .orderBy(order).offset(offset).limit(limit)
-                .fetch(AccountStore::toStored);
+                .fetch(r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))));
     }
 
     int count(DSLContext db, long sourceId, Condition filter) {
@@ -145,8 +147,9 @@ final class AccountStore {
     }
 
     /** The account's columns first, in the generated order, then the person's id (read by position). */
-    private static SelectJoinStep<Record> select(DSLContext db) {
-        return db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT).join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
+    private static SelectJoinStep<Record> select(DSLContext db, Field<?>... after) {
+        return db.select(ACCOUNT.fields()).select(PERSON.ID).select(after).from(ACCOUNT).join(PERSON)
+                .on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
     }
 
     private static Account toStored(Record r) {

@@ -9,9 +9,7 @@ import dev.rollcall.directory.Group;
 import dev.rollcall.directory.GroupMembership;
 import dev.rollcall.directory.Member;
 import dev.rollcall.schema.filter.Filter;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,25 +45,23 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
     }
 
     @Override
-    public Page<Account> accounts(long sourceId, Filter filter, Slice slice) {
+    public Page<AccountWithGroups> accountsWithGroups(long sourceId, Filter filter, Slice slice) {
         DSLContext db = database.dslAsText();
         Condition condition = filter == null ? DSL.noCondition() : filters.users(sourceId, filter);
         List<SortField<?>> order = slice.sortBy() == null ? AccountStore.defaultOrder()
                 : SortOrders.by(filters.userSortField(slice.sortBy()), slice.descending(), AccountStore.defaultOrder().get(0));
         int total = accounts.count(db, sourceId, condition);
-        List<Account> items = slice.count() == 0 ? List.of()
+        List<AccountStore.Membered> items = slice.count() == 0 ? List.of()
                 : accounts.page(db, sourceId, condition, order, slice.offset(), slice.count());
-        return new Page<>(items, total);
+        List<Long> members = items.stream().filter(AccountStore.Membered::inAGroup).map(m -> m.account().pk()).toList();
+        Map<Long, List<GroupMembership>> groups = memberships.groupsOfAccounts(database.dsl(), members);
+        return new Page<>(items.stream().map(m -> new AccountWithGroups(m.account(),
+                groups.getOrDefault(m.account().pk(), List.of()))).toList(), total);
     }
 
     @Override
     public List<GroupMembership> groupsOfAccount(long accountPk) {
         return memberships.groupsOfAccount(database.dsl(), accountPk);
-    }
-
-    @Override
-    public Map<Long, List<GroupMembership>> groupsOfAccounts(Collection<Long> accountPks) {
-        return memberships.groupsOfAccounts(database.dsl(), accountPks);
     }
 
     @Override

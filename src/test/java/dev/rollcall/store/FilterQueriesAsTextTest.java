@@ -2,7 +2,6 @@ package dev.rollcall.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rollcall.directory.Account;
 import dev.rollcall.directory.DirectoryQueries.Slice;
 import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.schema.filter.FilterParser;
@@ -48,9 +47,9 @@ class FilterQueriesAsTextTest {
         StoreDirectoryQueries queries = new StoreDirectoryQueries(single, new FilterSql(REGISTRY));
         long before = prepares();
         for (int i = 0; i < 2; i++) {
-            var page = queries.accounts(source, FilterParser.parse("emails[type eq \"home\" and value co \"@X\"]"),
+            var page = queries.accountsWithGroups(source, FilterParser.parse("emails[type eq \"home\" and value co \"@X\"]"),
                     new Slice(null, false, 0, 10));
-            assertThat(page.items()).extracting(Account::userName).containsExactly("bob");
+            assertThat(page.items()).extracting(a -> a.account().userName()).containsExactly("bob");
             assertThat(page.total()).isEqualTo(1);
         }
         assertThat(prepares()).isEqualTo(before);

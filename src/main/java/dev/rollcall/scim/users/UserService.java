@@ -7,7 +7,6 @@ import dev.rollcall.directory.AccountWithGroups;
 import dev.rollcall.directory.AccountChanges;
 import dev.rollcall.directory.AccountContent;
 import dev.rollcall.directory.DirectoryQueries;
-import dev.rollcall.directory.GroupMembership;
 import dev.rollcall.events.Actor;
 import dev.rollcall.identity.Source;
 import dev.rollcall.schema.ResourceTypeDef;
@@ -25,7 +24,6 @@ import dev.rollcall.scim.resource.ImmutabilityGuard;
 import dev.rollcall.scim.resource.ResourceNormalizer;
 import dev.rollcall.scim.resource.StoredKeys;
 import java.util.List;
-import java.util.Map;
 
 /**
  * SCIM Users for one source: parses and normalises what the client sent, derives the account's
@@ -96,16 +94,14 @@ public final class UserService {
     }
 
     public Page<UserView> list(Source source, ListParams params) {
-        DirectoryQueries.Page<Account> page;
+        DirectoryQueries.Page<AccountWithGroups> page;
         try {
-            page = directory.accounts(source.id(), params.filter(), new DirectoryQueries.Slice(params.sortBy(),
+            page = directory.accountsWithGroups(source.id(), params.filter(), new DirectoryQueries.Slice(params.sortBy(),
                     params.descending(), params.startIndex() - 1, params.count()));
         } catch (FilterException e) {
             throw ScimException.invalidFilter(e.getMessage());
         }
-        Map<Long, List<GroupMembership>> groups = directory.groupsOfAccounts(page.items().stream().map(Account::pk).toList());
-        List<UserView> items = page.items().stream()
-                .map(a -> new UserView(a, groups.getOrDefault(a.pk(), List.of()))).toList();
+        List<UserView> items = page.items().stream().map(a -> new UserView(a.account(), a.groups())).toList();
         return new Page<>(items, page.total(), params.startIndex());
     }
 

@@ -59,6 +59,26 @@ class GroupsNestingTest {
     }
 
     @Test
+    void aListPageShowsEachUsersGroupsAndNoneForAUserInNoGroup() {
+        String member = fx.user(idp, "listed.member@corp.com");
+        String loner = fx.user(idp, "listed.loner@corp.com");
+        String a = fx.group(idp, "Listed", member);
+        String b = fx.group(idp, "Listed parent", a);
+        HttpResult page = server.get("/scim/v2/Users?filter=userName%20sw%20%22listed.%22&sortBy=userName", idp);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Map<String, Map<String, String>> groupsById = new HashMap<>();
+        for (JsonNode u : page.jsonBody().get("Resources")) {
+            Map<String, String> groups = new HashMap<>();
+            u.path("groups").forEach(g -> groups.put(g.get("value").asText(), g.get("type").asText()));
+            groupsById.put(u.get("id").asText(), groups);
+        }
+        assertThat(groupsById).containsOnlyKeys(member, loner);
+        assertThat(groupsById.get(member)).containsOnly(Map.entry(a, "direct"), Map.entry(b, "indirect"));
+        assertThat(groupsById.get(loner)).isEmpty();
+        assertThat(groupsOf(loner)).isEmpty();
+    }
+
+    @Test
     void userDirectlyAndIndirectlyInAGroupIsDirect() {
         String user = fx.user(idp, "both@corp.com");
         String a = fx.group(idp, "Inner", user);
