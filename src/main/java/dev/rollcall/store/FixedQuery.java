@@ -5,16 +5,13 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 
 /**
  * A read whose SQL never changes shape, rendered once and then run through JDBC with its values only.
  * jOOQ renders a query anew on every execution (and even rescans the text of plain SQL for templates):
- * on a GET that cost more CPU than the database spent answering. The rows still come back as jOOQ
- * records of the query's own fields, read with their bindings, so mapping them is unchanged.
+ * on a GET that cost more CPU than the database spent answering. The rows are read straight from the
+ * JDBC result by position ({@link RowReader}).
  */
 final class FixedQuery {
     private final Function<DSLContext, ResultQuery<?>> shape;
@@ -22,7 +19,7 @@ final class FixedQuery {
     /** Rendered on first use (rendering needs a context's dialect and settings; every context here shares them). */
     private volatile Rendered rendered;
 
-    private record Rendered(String sql, Field<?>[] fields) {
+    private record Rendered(String sql) {
     }
 
     /** {@code shape}: the query, built with {@code DSL.param(...)} for each of its {@code values} bind values, in order. */
@@ -40,13 +37,13 @@ final class FixedQuery {
             if (marks != values) {
                 throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
             }
-            r = new Rendered(sql, query.fields());
+            r = new Rendered(sql);
             rendered = r;
         }
         return r;
     }
 
-    <R> List<R> fetch(DSLContext db, RecordMapper<Record, R> mapper, Object... bound) {
+    <R> List<R> fetch(DSLContext db, RowReader<R> reader, Object... bound) {
         if (bound.length != values) {
             throw new IllegalArgumentException("expected " + values + " values, got " + bound.length);
         }
@@ -57,7 +54,7 @@ final class FixedQuery {
                     statement.setObject(i + 1, bound[i]);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    return db.fetch(rows, query.fields()).map(mapper);
+                    return RowReader.readAll(rows, reader);
                 }
             }
         });

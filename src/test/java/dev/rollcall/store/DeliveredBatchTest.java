@@ -2,8 +2,6 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.ATTEMPT;
 import static dev.rollcall.store.generated.Tables.DELIVERY;
-import static dev.rollcall.store.generated.Tables.EVENT;
-import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.delivery.rules.AttemptRecord;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSON;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,11 +39,7 @@ class DeliveredBatchTest {
         db = new FilterTestDatabase();
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            subscription = tx.insertInto(SUBSCRIPTION).set(SUBSCRIPTION.ID, "s-1").set(SUBSCRIPTION.NAME, "lms")
-                    .set(SUBSCRIPTION.URL, "http://127.0.0.1:1/").set(SUBSCRIPTION.EVENT_TYPES, "*")
-                    .set(SUBSCRIPTION.FORMAT, "standard-webhooks").set(SUBSCRIPTION.ENABLED, true)
-                    .set(SUBSCRIPTION.CREATED_AT, NOW).set(SUBSCRIPTION.UPDATED_AT, NOW)
-                    .returningResult(SUBSCRIPTION.PK).fetchOne().value1();
+            subscription = DeliveryRowsFixture.subscription(tx, NOW);
             // person a: head leased to me, two waiting behind it; b: head leased to me alone;
             // c: head reclaimed by another dispatcher, one waiting behind it
             a1 = delivery(tx, "a", 1, DeliveryStatus.leased, "me");
@@ -100,10 +93,7 @@ class DeliveredBatchTest {
     }
 
     private long delivery(DSLContext tx, String person, long seq, DeliveryStatus status, String owner) {
-        String event = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
-        tx.insertInto(EVENT).set(EVENT.ID, event).set(EVENT.TYPE, "person.updated").set(EVENT.PERSON_ID, person)
-                .set(EVENT.PERSON_SEQ, seq).set(EVENT.PAYLOAD, JSON.valueOf("{}"))
-                .set(EVENT.ANNOUNCED, true).set(EVENT.CREATED_AT, NOW).execute();
+        String event = DeliveryRowsFixture.event(tx, person, seq, NOW);
         boolean leased = status == DeliveryStatus.leased;
         return tx.insertInto(DELIVERY).set(DELIVERY.ID, UUID.randomUUID().toString()).set(DELIVERY.SUBSCRIPTION_PK, subscription)
                 .set(DELIVERY.EVENT_ID, event).set(DELIVERY.EVENT_TYPE, "person.updated").set(DELIVERY.PERSON_ID, person)

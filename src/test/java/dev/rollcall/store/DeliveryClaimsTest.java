@@ -2,7 +2,6 @@ package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.DELIVERY;
 import static dev.rollcall.store.generated.Tables.EVENT;
-import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static dev.rollcall.store.generated.Tables.SUBSCRIPTION_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +44,7 @@ class DeliveryClaimsTest {
                 new dev.rollcall.delivery.RulesJson(new com.fasterxml.jackson.databind.ObjectMapper()));
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            subscription = tx.insertInto(SUBSCRIPTION).set(SUBSCRIPTION.ID, "s-1").set(SUBSCRIPTION.NAME, "lms")
-                    .set(SUBSCRIPTION.URL, "http://127.0.0.1:1/").set(SUBSCRIPTION.EVENT_TYPES, "*")
-                    .set(SUBSCRIPTION.FORMAT, "standard-webhooks").set(SUBSCRIPTION.ENABLED, true)
-                    .set(SUBSCRIPTION.CREATED_AT, NOW).set(SUBSCRIPTION.UPDATED_AT, NOW)
-                    .returningResult(SUBSCRIPTION.PK).fetchOne().value1();
+            subscription = DeliveryRowsFixture.subscription(tx, NOW);
             tx.insertInto(SUBSCRIPTION_SECRET).set(SUBSCRIPTION_SECRET.SUBSCRIPTION_PK, subscription)
                     .set(SUBSCRIPTION_SECRET.NONCE, new byte[12]).set(SUBSCRIPTION_SECRET.CIPHERTEXT, new byte[16])
                     .set(SUBSCRIPTION_SECRET.CREATED_AT, NOW).execute();

@@ -1,8 +1,6 @@
 package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.DELIVERY;
-import static dev.rollcall.store.generated.Tables.EVENT;
-import static dev.rollcall.store.generated.Tables.SUBSCRIPTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rollcall.store.generated.enums.DeliveryStatus;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.JSON;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,11 +41,7 @@ class ReplayedBatchTest {
         db = new FilterTestDatabase();
         db.dsl().transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            subscription = tx.insertInto(SUBSCRIPTION).set(SUBSCRIPTION.ID, "s-1").set(SUBSCRIPTION.NAME, "lms")
-                    .set(SUBSCRIPTION.URL, "http://127.0.0.1:1/").set(SUBSCRIPTION.EVENT_TYPES, "*")
-                    .set(SUBSCRIPTION.FORMAT, "standard-webhooks").set(SUBSCRIPTION.ENABLED, true)
-                    .set(SUBSCRIPTION.CREATED_AT, NOW).set(SUBSCRIPTION.UPDATED_AT, NOW)
-                    .returningResult(SUBSCRIPTION.PK).fetchOne().value1();
+            subscription = DeliveryRowsFixture.subscription(tx, NOW);
             // a: three delivered, written out of order; b: one delivered, its next still being sent;
             // f: a head that failed once (retrying); d: a dead head; g: a group event (no person chain)
             a3 = delivery(tx, "a", 3L, DeliveryStatus.delivered, 1);
@@ -120,10 +113,7 @@ class ReplayedBatchTest {
     }
 
     private long delivery(DSLContext tx, String person, Long seq, DeliveryStatus status, int attempts) {
-        String event = UUID.randomUUID().toString().replace("-", "").substring(0, 26);
-        tx.insertInto(EVENT).set(EVENT.ID, event).set(EVENT.TYPE, person == null ? "group.updated" : "person.updated")
-                .set(EVENT.PERSON_ID, person).set(EVENT.PERSON_SEQ, seq).set(EVENT.PAYLOAD, JSON.valueOf("{}"))
-                .set(EVENT.ANNOUNCED, true).set(EVENT.CREATED_AT, NOW).execute();
+        String event = DeliveryRowsFixture.event(tx, person, seq, NOW);
         boolean leased = status == DeliveryStatus.leased;
         boolean head = leased || status == DeliveryStatus.failed;
         boolean finished = status == DeliveryStatus.delivered || status == DeliveryStatus.dead;
