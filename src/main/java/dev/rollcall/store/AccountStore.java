@@ -8,8 +8,6 @@ import dev.rollcall.directory.Account;
 import dev.rollcall.directory.AccountContent;
 import dev.rollcall.schema.StorableText;
 import dev.rollcall.schema.filter.IndexedValue;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,25 +24,24 @@ import org.jooq.impl.DSL;
 /** Account rows (a source's SCIM Users) and their value index, over any DSLContext. */
 final class AccountStore {
     /*
-     * The JDBC column positions (1-based) of what every read of accounts here selects: the account's
-     * columns, in the generated order, then the person's id. Rows are read straight from JDBC by these
-     * positions (RowReader): jOOQ finds a record's value by comparing the names of its fields, which took a
-     * sixth of a GET's CPU in a profile.
+     * The positions of the columns every read of accounts here selects: the account's, in the generated
+     * order, then the person's id. A row's values are read by position: jOOQ finds a value by field by
+     * comparing the names of the row's fields, which took a sixth of a GET's CPU in a profile.
      */
-    private static final int PK = ACCOUNT.indexOf(ACCOUNT.PK) + 1;
-    private static final int ID = ACCOUNT.indexOf(ACCOUNT.ID) + 1;
-    private static final int SOURCE_ID = ACCOUNT.indexOf(ACCOUNT.SOURCE_ID) + 1;
-    private static final int EXTERNAL_ID = ACCOUNT.indexOf(ACCOUNT.EXTERNAL_ID) + 1;
-    private static final int USER_NAME = ACCOUNT.indexOf(ACCOUNT.USER_NAME) + 1;
-    private static final int WORKER_ID = ACCOUNT.indexOf(ACCOUNT.WORKER_ID) + 1;
-    private static final int ACTIVE = ACCOUNT.indexOf(ACCOUNT.ACTIVE) + 1;
-    private static final int RESOURCE = ACCOUNT.indexOf(ACCOUNT.RESOURCE) + 1;
-    private static final int VERSION = ACCOUNT.indexOf(ACCOUNT.VERSION) + 1;
-    private static final int PERSON_PK = ACCOUNT.indexOf(ACCOUNT.PERSON_PK) + 1;
-    private static final int CREATED_AT = ACCOUNT.indexOf(ACCOUNT.CREATED_AT) + 1;
-    private static final int UPDATED_AT = ACCOUNT.indexOf(ACCOUNT.UPDATED_AT) + 1;
+    private static final int PK = ACCOUNT.indexOf(ACCOUNT.PK);
+    private static final int ID = ACCOUNT.indexOf(ACCOUNT.ID);
+    private static final int SOURCE_ID = ACCOUNT.indexOf(ACCOUNT.SOURCE_ID);
+    private static final int EXTERNAL_ID = ACCOUNT.indexOf(ACCOUNT.EXTERNAL_ID);
+    private static final int USER_NAME = ACCOUNT.indexOf(ACCOUNT.USER_NAME);
+    private static final int WORKER_ID = ACCOUNT.indexOf(ACCOUNT.WORKER_ID);
+    private static final int ACTIVE = ACCOUNT.indexOf(ACCOUNT.ACTIVE);
+    private static final int RESOURCE = ACCOUNT.indexOf(ACCOUNT.RESOURCE);
+    private static final int VERSION = ACCOUNT.indexOf(ACCOUNT.VERSION);
+    private static final int PERSON_PK = ACCOUNT.indexOf(ACCOUNT.PERSON_PK);
+    private static final int CREATED_AT = ACCOUNT.indexOf(ACCOUNT.CREATED_AT);
+    private static final int UPDATED_AT = ACCOUNT.indexOf(ACCOUNT.UPDATED_AT);
     /** The person's id, right after the account's columns. */
-    private static final int PERSON_ID = ACCOUNT.fields().length + 1;
+    private static final int PERSON_ID = ACCOUNT.fields().length;
     /** Whether the account is a direct member of any group (one that is not is in no nested group either), after the person's id. */
     private static final Field<Boolean> IN_A_GROUP = DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
             .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(ACCOUNT.PK)))).as("in_a_group");
@@ -71,7 +68,7 @@ final class AccountStore {
     }
 
     Optional<Membered> byIdWithMembership(DSLContext db, long sourceId, String id) {
-        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r), r.getBoolean(PERSON_ID + 1)),
+        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))),
                 sourceId, id).stream().findFirst();
     }
 
@@ -79,8 +76,8 @@ final class AccountStore {
         if (!forUpdate) {
             return byId(tx, sourceId, id);
         }
-        return RowReader.readAll(select(tx).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.eq(id)).forUpdate(),
-                AccountStore::toStored).stream().findFirst();
+        return select(tx).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.eq(id)).forUpdate().fetchOptional()
+                .map(AccountStore::toStored);
     }
 
     private Optional<Account> byId(DSLContext db, long sourceId, String id) {
@@ -131,8 +128,9 @@ final class AccountStore {
 
     /** One page of a source's accounts matching a condition, in the given order (pk breaks ties), each with whether it is in a group. */
     List<Membered> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order, int offset, int limit) {
-        return RowReader.readAll(select(db, IN_A_GROUP).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(filter)
-                .orderBy(order).offset(offset).limit(limit), r -> new Membered(toStored(r), r.getBoolean(PERSON_ID + 1)));
+        return select(db, IN_A_GROUP).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(filter)
+                .orderBy(order).offset(offset).limit(limit)
+                .fetch(r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))));
     }
 
     int count(DSLContext db, long sourceId, Condition filter) {
@@ -154,10 +152,11 @@ final class AccountStore {
                 .on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
     }
 
-    private static Account toStored(ResultSet r) throws SQLException {
-        return new Account(r.getLong(PK), r.getString(ID), r.getLong(SOURCE_ID), r.getString(EXTERNAL_ID),
-                r.getString(USER_NAME), r.getString(WORKER_ID), r.getBoolean(ACTIVE), r.getString(RESOURCE),
-                r.getLong(VERSION), r.getLong(PERSON_PK), r.getString(PERSON_ID),
-                Clock.fromDb(r.getObject(CREATED_AT, LocalDateTime.class)), Clock.fromDb(r.getObject(UPDATED_AT, LocalDateTime.class)));
+    private static Account toStored(Record r) {
+        return new Account(r.get(PK, Long.class), r.get(ID, String.class), r.get(SOURCE_ID, Long.class),
+                r.get(EXTERNAL_ID, String.class), r.get(USER_NAME, String.class), r.get(WORKER_ID, String.class),
+                r.get(ACTIVE, Boolean.class), ((JSON) r.get(RESOURCE)).data(), r.get(VERSION, Long.class),
+                r.get(PERSON_PK, Long.class), r.get(PERSON_ID, String.class),
+                Clock.fromDb((LocalDateTime) r.get(CREATED_AT)), Clock.fromDb((LocalDateTime) r.get(UPDATED_AT)));
     }
 }

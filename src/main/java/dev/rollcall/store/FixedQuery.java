@@ -5,13 +5,16 @@ import java.sql.ResultSet;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 
 /**
  * A read whose SQL never changes shape, rendered once and then run through JDBC with its values only.
  * jOOQ renders a query anew on every execution (and even rescans the text of plain SQL for templates):
- * on a GET that cost more CPU than the database spent answering. The rows are read straight from the
- * JDBC result by position ({@link RowReader}).
+ * on a GET that cost more CPU than the database spent answering. The rows still come back as jOOQ
+ * records of the query's own fields, read with their bindings, so mapping them is unchanged.
  */
 final class FixedQuery {
     private final Function<DSLContext, ResultQuery<?>> shape;
@@ -19,7 +22,7 @@ final class FixedQuery {
     /** Rendered on first use (rendering needs a context's dialect and settings; every context here shares them). */
     private volatile Rendered rendered;
 
-    private record Rendered(String sql) {
+    private record Rendered(String sql, Field<?>[] fields) {
     }
 
     /** {@code shape}: the query, built with {@code DSL.param(...)} for each of its {@code values} bind values, in order. */
@@ -37,13 +40,13 @@ final class FixedQuery {
             if (marks != values) {
                 throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
             }
-            r = new Rendered(sql);
+            r = new Rendered(sql, query.fields());
             rendered = r;
         }
         return r;
     }
 
-    <R> List<R> fetch(DSLContext db, RowReader<R> reader, Object... bound) {
+    <R> List<R> fetch(DSLContext db, RecordMapper<Record, R> mapper, Object... bound) {
         if (bound.length != values) {
             throw new IllegalArgumentException("expected " + values + " values, got " + bound.length);
         }
@@ -54,7 +57,7 @@ final class FixedQuery {
                     statement.setObject(i + 1, bound[i]);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    return RowReader.readAll(rows, reader);
+                    return db.fetch(rows, query.fields()).map(mapper);
                 }
             }
         });

@@ -46,7 +46,8 @@ final class MembershipQueries {
      * rendered once, with the account as its only bind value.
      */
     List<GroupMembership> groupsOfAccount(DSLContext db, long accountPk) {
-        return oneAccount.fetch(db, r -> new GroupMembership(r.getString(2), r.getString(3), r.getInt(4) == 0), accountPk);
+        return oneAccount.fetch(db, r -> new GroupMembership(r.get(1, String.class), r.get(2, String.class),
+                r.get(3, Integer.class) == 0), accountPk);
     }
 
     /** The groups of several accounts with one query (a list page); accounts in no group are absent. */
