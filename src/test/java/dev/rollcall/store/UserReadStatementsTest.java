@@ -7,9 +7,6 @@ import dev.rollcall.directory.DirectoryQueries.Slice;
 import dev.rollcall.directory.GroupMembership;
 import dev.rollcall.schema.SchemaRegistry;
 import dev.rollcall.schema.filter.FilterParser;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,11 +88,7 @@ class UserReadStatementsTest {
      * not counting the SHOW that asks, which Questions counts too.
      */
     private static long statements() throws Exception {
-        try (Connection c = single.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
-            r.next();
-            asked++;
-            return r.getLong(2) - asked;
-        }
+        asked++;
+        return SessionStatus.of(single, "Questions") - asked;
     }
 }
