@@ -68,8 +68,7 @@ final class AccountStore {
     }
 
     Optional<Membered> byIdWithMembership(DSLContext db, long sourceId, String id) {
-        return oneAccountAndMembership.fetch(db, r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))),
-                sourceId, id).stream().findFirst();
+        return oneAccountAndMembership.fetch(db, AccountStore::toMembered, sourceId, id).stream().findFirst();
     }
 
     Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
@@ -130,7 +129,7 @@ final class AccountStore {
     List<Membered> page(DSLContext db, long sourceId, Condition filter, List<SortField<?>> order, int offset, int limit) {
         return select(db, IN_A_GROUP).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(filter)
                 .orderBy(order).offset(offset).limit(limit)
-                .fetch(r -> new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class))));
+                .fetch(AccountStore::toMembered);
     }
 
     int count(DSLContext db, long sourceId, Condition filter) {
@@ -150,6 +149,11 @@ final class AccountStore {
     private static SelectJoinStep<Record> select(DSLContext db, Field<?>... after) {
         return db.select(ACCOUNT.fields()).select(PERSON.ID).select(after).from(ACCOUNT).join(PERSON)
                 .on(PERSON.PK.eq(ACCOUNT.PERSON_PK));
+    }
+
+    /** A row of the account's columns, the person's id and {@link #IN_A_GROUP}. */
+    private static Membered toMembered(Record r) {
+        return new Membered(toStored(r), Boolean.TRUE.equals(r.get(PERSON_ID + 1, Boolean.class)));
     }
 
     private static Account toStored(Record r) {

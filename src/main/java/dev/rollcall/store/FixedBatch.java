@@ -27,11 +27,7 @@ final class FixedBatch {
     private String sql(DSLContext db) {
         String s = sql;
         if (s == null) {
-            s = db.render(shape.apply(db));
-            long marks = s.chars().filter(c -> c == '?').count();
-            if (marks != values) {
-                throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + s);
-            }
+            s = FixedQuery.rendered(db, shape.apply(db), values);
             sql = s;
         }
         return s;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
@@ -35,15 +36,20 @@ final class FixedQuery {
         Rendered r = rendered;
         if (r == null) {
             ResultQuery<?> query = shape.apply(db);
-            String sql = db.render(query);
-            long marks = sql.chars().filter(c -> c == '?').count();
-            if (marks != values) {
-                throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
-            }
-            r = new Rendered(sql, query.fields());
+            r = new Rendered(rendered(db, query, values), query.fields());
             rendered = r;
         }
         return r;
+    }
+
+    /** The statement's SQL, checked to take exactly {@code values} bind values (so a literal cannot slip in as one). */
+    static String rendered(DSLContext db, Query query, int values) {
+        String sql = db.render(query);
+        long marks = sql.chars().filter(c -> c == '?').count();
+        if (marks != values) {
+            throw new IllegalStateException("expected " + values + " bind values, rendered " + marks + ": " + sql);
+        }
+        return sql;
     }
 
     <R> List<R> fetch(DSLContext db, RecordMapper<Record, R> mapper, Object... bound) {
