@@ -61,7 +61,7 @@ final class DeliveryOutcomes {
 
     /**
      * Writes a batch of attempts in one short transaction (one commit instead of one per delivery): the
-     * successes in a few multi-row statements, the rest one by one; each only
+     * successes in a few statements (fixed-shape batches), the rest one by one; each only
      * while its lease is held. Then the subscriptions' bookkeeping. The outcomes are
      * in the order of {@code batch}.
      */

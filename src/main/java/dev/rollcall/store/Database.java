@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
         hc.addDataSourceProperty("connectTimeout", Long.toString(connectMs));
         hc.addDataSourceProperty("socketTimeout", Long.toString(timeouts.socket().toMillis()));
         hc.setConnectionInitSql("SET SESSION max_statement_time = " + timeouts.statement().toMillis() / 1000.0);
-        // Batched statements are rewritten into multi-row inserts by the driver.
+        // A JDBC batch goes to the server as one bulk execution (COM_STMT_BULK_EXECUTE): one round trip, parsed once.
         hc.addDataSourceProperty("useBulkStmts", "true");
         // Statements are prepared on the server once per connection and then executed with their values only
         // (MariaDB parses and plans each shape once: about 12 % less database CPU per create, measured). Each
