@@ -22,8 +22,6 @@ public interface DirectoryQueries {
     record Slice(AttrPath sortBy, boolean descending, int offset, int count) {
     }
 
-    Optional<Account> account(long sourceId, String id);
-
     /** @param filter null for all the source's accounts; each with its groups (a page in no group: no membership query) */
     Page<AccountWithGroups> accountsWithGroups(long sourceId, Filter filter, Slice slice);
 

@@ -46,20 +46,11 @@ final class AccountStore {
     private static final Field<Boolean> IN_A_GROUP = DSL.field(DSL.exists(DSL.selectOne().from(GROUP_MEMBER)
             .where(GROUP_MEMBER.MEMBER_ACCOUNT_PK.eq(ACCOUNT.PK)))).as("in_a_group");
 
-    /** The plain read of one account (every GET of a User), rendered on first use. */
-    private final FixedQuery oneAccount = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID).from(ACCOUNT)
-            .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
-            .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
-            .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
-
     /**
-     * The plain read of one account, and whether it is a direct member of any group (so that a GET of a User
-     * in no group skips the recursive membership query), rendered on first use.
+     * The plain read of one account (every GET of a User), and whether it is a direct member of any group
+     * (so that a GET of a User in no group skips the recursive membership query), rendered on first use.
      */
-    private final FixedQuery oneAccountAndMembership = new FixedQuery(db -> db.select(ACCOUNT.fields()).select(PERSON.ID)
-            .select(IN_A_GROUP)
-            .from(ACCOUNT)
-            .join(PERSON).on(PERSON.PK.eq(ACCOUNT.PERSON_PK))
+    private final FixedQuery oneAccountAndMembership = new FixedQuery(db -> select(db, IN_A_GROUP)
             .where(ACCOUNT.SOURCE_ID.eq(DSL.param("sourceId", Long.class)))
             .and(ACCOUNT.ID.eq(DSL.param("id", String.class))), 2);
 
@@ -71,16 +62,10 @@ final class AccountStore {
         return oneAccountAndMembership.fetch(db, AccountStore::toMembered, sourceId, id).stream().findFirst();
     }
 
-    Optional<Account> byId(DSLContext tx, long sourceId, String id, boolean forUpdate) {
-        if (!forUpdate) {
-            return byId(tx, sourceId, id);
-        }
+    /** The account, locked for the rest of the transaction. */
+    Optional<Account> locked(DSLContext tx, long sourceId, String id) {
         return select(tx).where(ACCOUNT.SOURCE_ID.eq(sourceId)).and(ACCOUNT.ID.eq(id)).forUpdate().fetchOptional()
                 .map(AccountStore::toStored);
-    }
-
-    private Optional<Account> byId(DSLContext db, long sourceId, String id) {
-        return oneAccount.fetch(db, AccountStore::toStored, sourceId, id).stream().findFirst();
     }
 
     long insert(DSLContext tx, long sourceId, String id, long personPk, Instant now, AccountContent w) {

@@ -30,7 +30,7 @@ final class StoreAccountRows implements AccountRows {
 
     @Override
     public Optional<Account> lock(long sourceId, String id) {
-        return accounts.byId(tx, sourceId, id, true);
+        return accounts.locked(tx, sourceId, id);
     }
 
     @Override

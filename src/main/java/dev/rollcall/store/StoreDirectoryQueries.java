@@ -1,7 +1,6 @@
 package dev.rollcall.store;
 
 
-import dev.rollcall.directory.Account;
 import dev.rollcall.directory.AccountWithGroups;
 import dev.rollcall.directory.DirectoryQueries;
 import dev.rollcall.directory.FlatMembership;
@@ -30,11 +29,6 @@ public final class StoreDirectoryQueries implements DirectoryQueries {
         this.database = database;
         this.filters = filters;
         this.memberships = new MembershipQueries();
-    }
-
-    @Override
-    public Optional<Account> account(long sourceId, String id) {
-        return accounts.byId(database.dsl(), sourceId, id, false);
     }
 
     @Override
