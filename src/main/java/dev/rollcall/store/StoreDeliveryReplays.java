@@ -74,30 +74,19 @@ final class StoreDeliveryReplays {
      */
     private void releaseIdleChains(long subscriptionPk, Set<String> persons, LocalDateTime at) {
         Set<String> inFlight = new HashSet<>();
-        Map<String, Long> lowestPk = new HashMap<>();
-        Map<String, Long> lowestSeq = new HashMap<>();
+        WaitingHeads heads = new WaitingHeads();
         tx.select(DELIVERY.PK, DELIVERY.PERSON_ID, DELIVERY.STATUS, DELIVERY.NEXT_ATTEMPT_AT, DELIVERY.PERSON_SEQ)
                 .from(DELIVERY)
                 .where(DELIVERY.SUBSCRIPTION_PK.eq(subscriptionPk)).and(DELIVERY.PERSON_ID.in(persons))
                 .and(DELIVERY.STATUS.in(DeliveryStatus.pending, DeliveryStatus.leased, DeliveryStatus.failed))
                 .forEach(r -> {
-                    String person = r.value2();
                     if (r.value3() != DeliveryStatus.pending || r.value4() != null) {
-                        inFlight.add(person);
-                        return;
-                    }
-                    long seq = r.value5() == null ? Long.MIN_VALUE : r.value5(); // as ORDER BY puts NULL first
-                    Long lowest = lowestSeq.get(person);
-                    if (lowest == null || seq < lowest) {
-                        lowestSeq.put(person, seq);
-                        lowestPk.put(person, r.value1());
+                        inFlight.add(r.value2());
+                    } else {
+                        heads.offer(r.value2(), r.value1(), r.value5());
                     }
                 });
-        List<Long> released = lowestPk.entrySet().stream().filter(e -> !inFlight.contains(e.getKey()))
-                .map(Map.Entry::getValue).toList();
-        if (!released.isEmpty()) {
-            tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, at).where(DELIVERY.PK.in(released)).execute();
-        }
+        heads.release(tx, at, inFlight);
     }
 
     /** Matching replayable rows in pk order, locked; at most {@code max + 1} so that the caller can tell "too many". */

@@ -11,7 +11,6 @@ import dev.rollcall.store.generated.tables.records.DeliveryRecord;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,21 +156,11 @@ final class StoreDeliveryRows implements DeliveryRows {
      * waiting rows (ranges of ix_delivery_chain), then one update of the lowest sequence of each.
      */
     private void releaseNextOfEach(List<Condition> chains, Instant now) {
-        Map<String, Long> lowest = new HashMap<>();
-        Map<String, Long> lowestSeq = new HashMap<>();
+        WaitingHeads heads = new WaitingHeads();
         tx.select(DELIVERY.PK, DELIVERY.SUBSCRIPTION_PK, DELIVERY.PERSON_ID, DELIVERY.PERSON_SEQ).from(DELIVERY)
                 .where(DSL.or(chains)).and(DELIVERY.STATUS.eq(DeliveryStatus.pending)).and(DELIVERY.NEXT_ATTEMPT_AT.isNull())
-                .forEach(r -> {
-                    String chain = r.value2() + "/" + r.value3();
-                    Long seq = lowestSeq.get(chain);
-                    if (seq == null || (r.value4() != null && r.value4() < seq)) {
-                        lowestSeq.put(chain, r.value4() == null ? Long.MIN_VALUE : r.value4());
-                        lowest.put(chain, r.value1());
-                    }
-                });
-        if (!lowest.isEmpty()) {
-            tx.update(DELIVERY).set(DELIVERY.NEXT_ATTEMPT_AT, Clock.toDb(now)).where(DELIVERY.PK.in(lowest.values())).execute();
-        }
+                .forEach(r -> heads.offer(r.value2() + "/" + r.value3(), r.value1(), r.value4()));
+        heads.release(tx, Clock.toDb(now), Set.of());
     }
 
     /** The lowest waiting sequence of the chain, read in ix_delivery_chain order (status is an equality there). */
