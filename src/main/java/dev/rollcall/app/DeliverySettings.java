@@ -14,16 +14,19 @@ import java.util.Optional;
 /**
  * Webhook delivery settings from ROLLCALL_* variables: the master key sealing signing secrets, the
  * retry schedule, the SSRF allow-list, the per-request timeout, when a failing subscription is
- * disabled, and whether /metrics is public. The key's bytes are kept here and
+ * disabled, how long finished deliveries are kept, and whether /metrics is public. The key's bytes are kept here and
  * never printed.
  */
 public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySchedule, List<Cidr> allowlist,
-                               Duration requestTimeout, Duration disableAfter, boolean metricsPublic) {
+                               Duration requestTimeout, Duration disableAfter, Duration retention, boolean metricsPublic) {
+    /** Finished deliveries are kept this long by default: replay and the delivery log reach back a month. */
+    static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     static DeliverySettings fromEnvironment(Map<String, String> env) {
         return new DeliverySettings(masterKey(env.get("ROLLCALL_MASTER_KEY")), schedule(env.get("ROLLCALL_WEBHOOK_RETRY_SCHEDULE")),
                 allowlist(env.get("ROLLCALL_WEBHOOK_ALLOWLIST")), timeout(env.get("ROLLCALL_WEBHOOK_TIMEOUT")),
-                disableAfter(env.get("ROLLCALL_WEBHOOK_DISABLE_AFTER")), metricsPublic(env.get("ROLLCALL_METRICS_PUBLIC")));
+                disableAfter(env.get("ROLLCALL_WEBHOOK_DISABLE_AFTER")), retention(env.get("ROLLCALL_DELIVERY_RETENTION")),
+                metricsPublic(env.get("ROLLCALL_METRICS_PUBLIC")));
     }
 
     static Optional<byte[]> masterKey(String raw) {
@@ -92,6 +95,22 @@ public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySc
         }
     }
 
+    /** How long a delivered or dead delivery (and its attempts) is kept after it finished (ISO-8601, default P30D). */
+    private static Duration retention(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_RETENTION;
+        }
+        try {
+            Duration d = Duration.parse(raw.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException("ROLLCALL_DELIVERY_RETENTION must be a positive duration, got: " + raw);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigException("ROLLCALL_DELIVERY_RETENTION must be an ISO-8601 duration such as P30D, got: " + raw);
+        }
+    }
+
     /** Whether /metrics answers without a token (for a scraper inside a trusted network); default false. */
     private static boolean metricsPublic(String raw) {
         if (raw == null || raw.isBlank() || raw.trim().equals("false")) {
@@ -107,6 +126,7 @@ public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySc
     @Override
     public String toString() {
         return "DeliverySettings[masterKey=" + (masterKey.isPresent() ? "set" : "unset") + ", retrySchedule="
-                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout + ", disableAfter=" + disableAfter + ", metricsPublic=" + metricsPublic + "]";
+                + retrySchedule.delays() + ", allowlist=" + allowlist + ", requestTimeout=" + requestTimeout
+                + ", disableAfter=" + disableAfter + ", retention=" + retention + ", metricsPublic=" + metricsPublic + "]";
     }
 }

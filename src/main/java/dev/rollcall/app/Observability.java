@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +57,24 @@ final class Observability {
     }
 
     DeliveryObserver deliveries() {
-        return (outcome, attempt, lag) -> {
-            Counter.builder("rollcall.deliveries").description("delivery attempts by outcome").tag("outcome", outcome)
-                    .register(registry).increment();
-            Timer.builder("rollcall.delivery.attempt").description("duration of one webhook attempt")
-                    .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(attempt);
-            if (lag != null) {
-                Timer.builder("rollcall.delivery.lag").description("from the change to its delivery")
-                        .publishPercentileHistogram().register(registry).record(lag);
+        return new DeliveryObserver() {
+            @Override
+            public void attempted(String outcome, Duration attempt, Duration lag) {
+                Counter.builder("rollcall.deliveries").description("delivery attempts by outcome").tag("outcome", outcome)
+                        .register(registry).increment();
+                Timer.builder("rollcall.delivery.attempt").description("duration of one webhook attempt")
+                        .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(attempt);
+                if (lag != null) {
+                    Timer.builder("rollcall.delivery.lag").description("from the change to its delivery")
+                            .publishPercentileHistogram().register(registry).record(lag);
+                }
+            }
+
+            @Override
+            public void purged(int deliveries) {
+                Counter.builder("rollcall.deliveries.purged")
+                        .description("finished deliveries deleted for being older than the retention")
+                        .register(registry).increment(deliveries);
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.rollcall.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.admin.AdminRequests;
 import dev.rollcall.delivery.DeliveryNetwork;
+import dev.rollcall.delivery.DeliveryRetentionSweep;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.SecretBox;
 import dev.rollcall.delivery.rules.DeliveryClaims;
@@ -156,6 +157,7 @@ public final class Services implements AutoCloseable {
                         new SecretBox(key, random), network, random, clock, json, observability.deliveries())).orElse(null);
         if (webhooks != null) {
             background.register(webhooks.dispatcher());
+            background.register(webhooks.retention());
         }
         AccessTokens accessTokens = new AccessTokens(random);
         this.sourceDirectory = new StoreSourceDirectory(bootstrap.database());
@@ -276,6 +278,11 @@ public final class Services implements AutoCloseable {
     /** The webhook dispatcher of this process (background work while serving). */
     public Dispatcher dispatcher() {
         return webhooks().dispatcher();
+    }
+
+    /** The sweep deleting finished deliveries older than the retention (background work; tests run a pass with runOnce). */
+    public DeliveryRetentionSweep deliveryRetention() {
+        return webhooks().retention();
     }
 
     /** Another dispatcher over the same database, as a second instance would run (tests). */

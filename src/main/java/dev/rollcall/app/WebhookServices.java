@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.delivery.DeliveryNetwork;
 import dev.rollcall.delivery.DeliveryObserver;
 import dev.rollcall.delivery.DeliveryReplays;
+import dev.rollcall.delivery.DeliveryRetentionSweep;
 import dev.rollcall.delivery.Dispatcher;
 import dev.rollcall.delivery.GuardedSender;
 import dev.rollcall.admin.AdminRequests;
@@ -31,6 +32,7 @@ import dev.rollcall.delivery.rules.Verdict;
 import dev.rollcall.store.Database;
 import dev.rollcall.store.StoreDeliveryClaims;
 import dev.rollcall.store.StoreDeliveryQueries;
+import dev.rollcall.store.StoreDeliveryRetention;
 import dev.rollcall.store.SigningKeyStore;
 import dev.rollcall.store.StoreSnapshotQueries;
 import dev.rollcall.store.StoreSubscriptionQueries;
@@ -58,6 +60,7 @@ final class WebhookServices {
     private final Clock clock;
     private final ObjectMapper json;
     private final Dispatcher dispatcher;
+    private final DeliveryRetentionSweep retention;
     private final SecretRotation rotation;
     private final SubscriptionPreview preview;
     private final ServerKeys keys;
@@ -89,6 +92,7 @@ final class WebhookServices {
         this.formats = new PayloadFormats(new StandardWebhooksFormat(new WebhookBody(json), secrets, keys),
                 new SetFormat(json, keys, formatSettings.setIssuer()));
         this.dispatcher = dispatcher(DISPATCH_BATCH);
+        this.retention = new DeliveryRetentionSweep(new StoreDeliveryRetention(transactions), settings.retention(), observer, clock);
     }
 
     /** A dispatcher over this process's database; the one registered as background work, or another (tests). */
@@ -99,6 +103,11 @@ final class WebhookServices {
 
     Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Deletes finished deliveries older than the retention (background work while serving). */
+    DeliveryRetentionSweep retention() {
+        return retention;
     }
 
     /** The server's timeout and maximum of attempts, for subscriptions without their own. */

@@ -11,4 +11,8 @@ public interface DeliveryObserver {
      * duration; {@code lag}: from the change to now, for delivered ones (else null).
      */
     void attempted(String outcome, Duration attempt, Duration lag);
+
+    /** {@code deliveries} finished deliveries were deleted for being older than the retention. */
+    default void purged(int deliveries) {
+    }
 }

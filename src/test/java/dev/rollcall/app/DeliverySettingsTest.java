@@ -51,6 +51,17 @@ class DeliverySettingsTest {
     }
 
     @Test
+    void finishedDeliveriesAreKeptThirtyDaysUnlessConfigured() {
+        assertThat(Config.fromEnvironment(Map.of()).delivery().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(Config.fromEnvironment(Map.of("ROLLCALL_DELIVERY_RETENTION", "PT36H")).delivery().retention())
+                .isEqualTo(Duration.ofHours(36));
+        for (String bad : new String[] {"30 days", "P0D", "-P1D"}) {
+            assertThatThrownBy(() -> Config.fromEnvironment(Map.of("ROLLCALL_DELIVERY_RETENTION", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("ROLLCALL_DELIVERY_RETENTION");
+        }
+    }
+
+    @Test
     void badValuesNameTheirVariable() {
         for (Map.Entry<String, String> bad : Map.of("ROLLCALL_WEBHOOK_RETRY_SCHEDULE", "5s",
                 "ROLLCALL_WEBHOOK_ALLOWLIST", "localhost", "ROLLCALL_WEBHOOK_TIMEOUT", "PT0S",

@@ -27,7 +27,7 @@ class ServicesWiringTest {
         try (Services services = Services.open(Config.fromEnvironment(env), clock)) {
             assertThat(services.clock()).isSameAs(clock);
             assertThat(services.backgroundTasks()).containsExactly("database-watch", "audit-sealer", "lifecycle-timers", "hold-resumer",
-                    "webhook-dispatcher");
+                    "webhook-dispatcher", "delivery-retention");
             assertThat(services.database().dsl().fetchCount(AUDIT)).isZero();
             assertThat(services.database().dsl().fetchCount(AUTHORITY_MATRIX)).isZero();
             assertThat(sealerThreadRuns()).isFalse();

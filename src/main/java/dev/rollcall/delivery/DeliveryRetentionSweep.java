@@ -1,0 +1,85 @@
+package dev.rollcall.delivery;
+
+import dev.rollcall.delivery.rules.DeliveryRetention;
+import dev.rollcall.delivery.rules.DeliveryRetention.Finished;
+import dev.rollcall.kernel.BackgroundTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the delivery log bounded: every minute, deletes the deliveries that were delivered or went
+ * dead longer ago than the retention (ROLLCALL_DELIVERY_RETENTION), with their attempts and the
+ * snapshots nothing needs any more. Replay and the delivery log reach back as far as the retention;
+ * open deliveries are never deleted. Each window is a short transaction, and one pass does at most
+ * {@link #MAX_WINDOWS} windows per state (100,000 deliveries a minute each), so a backlog (the first pass
+ * after an upgrade) is worked off over several passes without holding the database. Several instances may sweep at once: a delete
+ * finds what another already deleted gone.
+ */
+public final class DeliveryRetentionSweep implements BackgroundTask {
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRetentionSweep.class);
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+    static final int WINDOW = 500;
+    static final int MAX_WINDOWS = 200;
+
+    private final DeliveryRetention retention;
+    private final Duration keep;
+    private final DeliveryObserver observer;
+    private final Clock clock;
+    private final int window;
+
+    public DeliveryRetentionSweep(DeliveryRetention retention, Duration keep, DeliveryObserver observer, Clock clock) {
+        this(retention, keep, observer, clock, WINDOW);
+    }
+
+    /** {@code window}: deliveries of one state looked at per transaction. */
+    public DeliveryRetentionSweep(DeliveryRetention retention, Duration keep, DeliveryObserver observer, Clock clock, int window) {
+        if (keep.isNegative() || keep.isZero()) {
+            throw new IllegalArgumentException("the retention must be positive, got " + keep);
+        }
+        this.retention = retention;
+        this.keep = keep;
+        this.observer = observer;
+        this.clock = clock;
+        if (window < 1) {
+            throw new IllegalArgumentException("the window must be at least 1, got " + window);
+        }
+        this.window = window;
+    }
+
+    @Override
+    public String name() {
+        return "delivery-retention";
+    }
+
+    @Override
+    public Duration interval() {
+        return INTERVAL;
+    }
+
+    @Override
+    public void runOnce() {
+        Instant before = clock.instant().minus(keep);
+        int deliveries = 0;
+        int snapshots = 0;
+        for (Finished state : Finished.values()) {
+            long after = 0;
+            for (int i = 0; i < MAX_WINDOWS && !Thread.currentThread().isInterrupted(); i++) {
+                DeliveryRetention.Pass pass = retention.purge(state, before, after, window);
+                deliveries += pass.deliveries();
+                snapshots += pass.snapshots();
+                after = pass.next();
+                if (pass.done()) {
+                    break;
+                }
+            }
+        }
+        if (deliveries > 0) {
+            observer.purged(deliveries);
+            log.info("deleted {} deliveries finished before {} (retention {}) and {} event snapshots", deliveries, before,
+                    keep, snapshots);
+        }
+    }
+}
