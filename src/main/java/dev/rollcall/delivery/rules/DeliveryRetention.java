@@ -3,10 +3,11 @@ package dev.rollcall.delivery.rules;
 import java.time.Instant;
 
 /**
- * Deletes finished deliveries that finished before a point in time, with their attempts and the event
- * snapshots no remaining delivery needs, one bounded window per call in a short transaction of its
- * own. Open deliveries (pending, leased, failed) are never touched, however old; event rows stay,
- * since they are the persons' timelines.
+ * Deletes what the delivery log no longer needs, one bounded window per call in a short transaction of
+ * its own: finished deliveries that finished before a point in time, with their attempts, and the
+ * snapshots of events from before it that no delivery refers to any more (their last delivery was
+ * deleted here, or went with its subscription). Open deliveries (pending, leased, failed) are never
+ * touched, however old; event rows stay, since they are the persons' timelines.
  */
 public interface DeliveryRetention {
     /** The finished states a sweep walks, each on its own. */
@@ -20,10 +21,21 @@ public interface DeliveryRetention {
     Pass purge(Finished state, Instant finishedBefore, long after, int window);
 
     /**
-     * What one window did; {@code next}: the last delivery looked at. {@code done}: nothing after it can
-     * have finished before the point in time (the window reached the end, or deliveries created after
-     * that point), so the sweep of this state may stop.
+     * Looks at up to {@code window} event snapshots after the event {@code after} ("": from the start), in
+     * the order of their events, and deletes those of events from before {@code eventsBefore} that no
+     * delivery refers to.
      */
-    record Pass(int deliveries, int snapshots, long next, boolean done) {
+    SnapshotPass purgeSnapshots(Instant eventsBefore, String after, int window);
+
+    /**
+     * What one window of deliveries did; {@code next}: the last delivery looked at. {@code done}: nothing
+     * after it can have finished before the point in time (the window reached the end, or deliveries
+     * created after that point), so this walk may start again from the beginning next time.
+     */
+    record Pass(int deliveries, long next, boolean done) {
+    }
+
+    /** What one window of snapshots did; {@code next} and {@code done} as for deliveries, by event. */
+    record SnapshotPass(int snapshots, String next, boolean done) {
     }
 }
