@@ -52,6 +52,14 @@ public final class LifecycleResource {
         return person(id);
     }
 
+    /** Gives a person IT revoked its access back (suspended or deprovisioned → active). */
+    @POST
+    @Path("reinstate")
+    public ObjectNode reinstate(@Context ContainerRequestContext request, @PathParam("id") String id) {
+        actions.reinstate(AdminRequests.actor(request), id);
+        return person(id);
+    }
+
     /** Moves a suspended person's deprovision deadline: exactly one of graceUntil, extendBy, shortenBy. */
     @POST
     @Path("grace")

@@ -55,7 +55,8 @@ public sealed interface EventPayload {
 
     /**
      * The person is active again: {@code reason} is {@code rescinded} (a termination withdrawn inside its
-     * grace) or {@code rehire} (a return after deprovisioning); {@code previousState} is where it came from.
+     * grace), {@code rehire} (a return after deprovisioning), {@code merged} or {@code reinstated} (IT
+     * undid its own revocation); {@code previousState} is where it came from.
      */
     record PersonReactivated(String personId, String reason, String previousState) implements EventPayload {
         public EventType type() {

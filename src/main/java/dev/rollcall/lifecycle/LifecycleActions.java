@@ -14,13 +14,15 @@ import java.util.List;
 
 /**
  * What IT can do to a person's lifecycle directly, each in one transaction with its event and audit
- * record: revoke now (a security incident), move the grace deadline (extend or shorten), cancel the
- * pending deprovision (the person stays suspended until the source or IT acts), deprovision now.
+ * record: revoke now (a security incident), reinstate what IT revoked, move the grace deadline (extend
+ * or shorten), cancel the pending deprovision (the person stays suspended until the source or IT acts),
+ * deprovision now.
  * A state that does not allow the action is a conflict; bad input is invalid; both change nothing.
  */
 public final class LifecycleActions {
     static final String REVOKED = "involuntary";
     static final String BY_IT = "deprovisioned by IT";
+    static final String REINSTATED = "reinstated";
 
     private final Transactor<? extends LifecycleTx> transactions;
     private final GracePolicy grace;
@@ -47,6 +49,27 @@ public final class LifecycleActions {
         inPerson(personId, (tx, person, now) -> {
             requireState(person, LifecycleState.ACTIVE, "revoked");
             transitions.revoke(tx, person, why, period, actor, now);
+        });
+    }
+
+    /**
+     * SUSPENDED or DEPROVISIONED → ACTIVE, undoing IT's own revocation (the incident is over, or the revoke
+     * was a mistake): the pending deprovision is cancelled, reason {@code reinstated}. Only a revocation
+     * can be undone here. A person its authoritative source terminated (also after a revoke: the source's
+     * termination supersedes it) comes back when that source rescinds or rehires, not on IT's word.
+     */
+    public void reinstate(Actor actor, String personId) {
+        inPerson(personId, (tx, person, now) -> {
+            LifecycleState state = person.row().state();
+            if (state != LifecycleState.SUSPENDED && state != LifecycleState.DEPROVISIONED) {
+                throw IdentityException.conflict("person " + personId + " is " + state.wireName()
+                        + "; only a suspended or deprovisioned person can be reinstated");
+            }
+            if (!tx.revocations().isRevoked(person.pk())) {
+                throw IdentityException.conflict("person " + personId + " was terminated by its authoritative source, "
+                        + "not revoked by IT; it comes back when that source rescinds the termination or rehires");
+            }
+            transitions.reactivate(tx, person, state, REINSTATED, actor, null, now);
         });
     }
 

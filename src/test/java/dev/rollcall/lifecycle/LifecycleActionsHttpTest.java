@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * IT's direct lifecycle actions over HTTP against real MariaDB, on a movable clock: revoke, move the
+ * IT's direct lifecycle actions over HTTP against real MariaDB, on a movable clock: revoke, reinstate, move the
  * grace (extend, shorten, set), cancel the deprovision, deprovision now; each audited and evented,
  * refused with a problem (400/404/409) on bad input or a state that does not allow it, changing
  * nothing then. Also the timer list and the timers on the person's timeline.
@@ -116,6 +116,75 @@ class LifecycleActionsHttpTest {
         problem(act("no-such-person", "revoke", null), 404);
         assertThat(server.post("/api/v1/people/" + id + "/lifecycle/revoke", reader, "").status()).isEqualTo(403);
         assertThat(events(id, "person.suspended")).isEqualTo(1);
+    }
+
+    @Test
+    void reinstatingARevokedPersonGivesAccessBackAndTheSourceRulesAgainAfterwards() {
+        ObjectNode employee = pushes.employee("reinstate.me", "A-700");
+        JsonNode user = pushes.create(hr, employee);
+        String id = personId(user);
+        ok(act(id, "revoke", "{\"reason\":\"resignation\"}"));
+
+        JsonNode p = ok(act(id, "reinstate", null));
+
+        assertThat(p.get("state").asText()).isEqualTo("active");
+        assertThat(p.get("stateReason").asText()).isEqualTo("reinstated");
+        assertThat(p.get("pendingTimers")).isEmpty();
+        assertThat(events(id, "person.reactivated")).isEqualTo(1);
+        assertThat(reactivationReasons(id)).containsExactly("reinstated");
+        assertThat(server.services().database().dsl().fetchCount(AUDIT, AUDIT.TARGET_ID.eq(id)
+                .and(AUDIT.ACTION.eq("person.reactivate")).and(AUDIT.ACTOR.eq("admin:it-writer")))).isEqualTo(1);
+        assertThat(timers("?person=" + id + "&status=cancelled").get("items")).hasSize(1);
+        problem(act(id, "reinstate", null), 409);
+
+        pushes.replace(hr, user, terminated(employee, null));
+        assertThat(pushes.person(reader, id).get("state").asText()).as("the HRIS terminates as usual").isEqualTo("suspended");
+        pushes.replace(hr, user, employee);
+        assertThat(pushes.person(reader, id).get("state").asText()).as("and rescinds as usual").isEqualTo("active");
+    }
+
+    @Test
+    void aRevokedPersonAlreadyDeprovisionedIsReinstatedToo() {
+        String id = personId(pushes.create(hr, pushes.employee("reinstate.late", "A-710")));
+        ok(act(id, "revoke", null)); // the involuntary grace: none
+        server.services().timerScheduler().runOnce();
+        pushes.awaitState(reader, id, "deprovisioned");
+
+        JsonNode p = ok(act(id, "reinstate", null));
+
+        assertThat(p.get("state").asText()).isEqualTo("active");
+        assertThat(reactivationReasons(id)).containsExactly("reinstated");
+        assertThat(server.services().database().dsl().fetchValue("SELECT JSON_VALUE(payload, '$.previousState') FROM event"
+                + " WHERE person_id = ? AND type = 'person.reactivated'", id)).isEqualTo("deprovisioned");
+    }
+
+    @Test
+    void itUndoesOnlyItsOwnRevocationNeverTheSourcesTermination() {
+        String terminatedByHr = suspended("reinstate.hr", "A-720");
+        ObjectNode employee = pushes.employee("reinstate.superseded", "A-721");
+        JsonNode user = pushes.create(hr, employee);
+        String superseded = personId(user);
+        ok(act(superseded, "revoke", "{\"reason\":\"resignation\"}"));
+        pushes.replace(hr, user, terminated(employee, null));
+        String active = personId(pushes.create(hr, pushes.employee("reinstate.active", "A-722")));
+        JsonNode before = pushes.person(reader, terminatedByHr);
+
+        problem(act(terminatedByHr, "reinstate", null), 409);
+        problem(act(superseded, "reinstate", null), 409);
+        problem(act(active, "reinstate", null), 409);
+        problem(act("no-such-person", "reinstate", null), 404);
+        assertThat(server.post("/api/v1/people/" + superseded + "/lifecycle/reinstate", reader, "").status()).isEqualTo(403);
+
+        assertThat(pushes.person(reader, terminatedByHr).get("version")).isEqualTo(before.get("version"));
+        assertThat(pushes.person(reader, superseded).get("state").asText()).isEqualTo("suspended");
+        for (String id : List.of(terminatedByHr, superseded, active)) {
+            assertThat(events(id, "person.reactivated")).isZero();
+        }
+    }
+
+    private List<String> reactivationReasons(String personId) {
+        return server.services().database().dsl().fetch("SELECT JSON_VALUE(payload, '$.reason') FROM event"
+                + " WHERE person_id = ? AND type = 'person.reactivated' ORDER BY pk", personId).getValues(0, String.class);
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * Account changes with the lifecycle, over the in-memory stores, on a movable clock: an HRIS (the
- * authority for employment), an IdP and a CRM, and a timer scheduler over the fake timer table.
+ * authority for employment), an IdP and a CRM, a timer scheduler over the fake timer table, and IT's
+ * direct actions.
  */
 final class LifecycleWorld {
     static final Duration DEFAULT_GRACE = Duration.ofDays(7);
@@ -36,13 +37,14 @@ final class LifecycleWorld {
     final Source crm = identity.addSource("salesforce", SourceKind.CRM, true);
     final InMemoryDirectoryStore store = new InMemoryDirectoryStore(identity);
     final CurrentAuthority authority = new CurrentAuthority();
-    final PersonLifecycle lifecycle = new PersonLifecycle(authority,
-            new GracePolicy(Duration.ZERO, Duration.ofDays(14), DEFAULT_GRACE));
+    final GracePolicy grace = new GracePolicy(Duration.ZERO, Duration.ofDays(14), DEFAULT_GRACE);
+    final PersonLifecycle lifecycle = new PersonLifecycle(authority, grace);
     final AccountResolution resolution = new AccountResolution(new Matcher(MatchPolicy.defaults()), new GoldenComputer(),
             authority);
     final AccountChanges accounts = new AccountChanges(store.transactor(), resolution, lifecycle,
             new HoldGate(authority, HoldThresholds.defaults()), clock);
     final TimerScheduler scheduler = newScheduler();
+    final LifecycleActions actions = new LifecycleActions(store.transactor(), grace, clock);
 
     TimerScheduler newScheduler() {
         return new TimerScheduler(store.timers(), store.transactor(), lifecycle, clock);
