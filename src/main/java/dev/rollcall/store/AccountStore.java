@@ -105,7 +105,7 @@ final class AccountStore {
         tx.deleteFrom(ACCOUNT).where(ACCOUNT.PK.eq(pk)).execute();
     }
 
-    /** Replaces the indexed values of an account with one multi-row insert. */
+    /** Replaces the indexed values of an account (one batch of rows). */
     void replaceValues(DSLContext tx, long pk, long sourceId, List<IndexedValue> rows, boolean existing) {
         ValueTable.accounts().replace(tx, pk, sourceId, rows, existing);
     }

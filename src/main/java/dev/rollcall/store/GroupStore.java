@@ -71,7 +71,7 @@ final class GroupStore {
         tx.deleteFrom(SCIM_GROUP).where(SCIM_GROUP.PK.eq(pk)).execute();
     }
 
-    /** Replaces the indexed values of a group with one multi-row insert. */
+    /** Replaces the indexed values of a group (one batch of rows). */
     void replaceValues(DSLContext tx, long pk, long sourceId, List<IndexedValue> rows, boolean existing) {
         ValueTable.groups().replace(tx, pk, sourceId, rows, existing);
     }

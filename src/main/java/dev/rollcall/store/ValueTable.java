@@ -8,6 +8,7 @@ import dev.rollcall.store.generated.tables.GroupValue;
 import dev.rollcall.schema.filter.IndexedValue;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -45,9 +46,13 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
     }
 
     /**
-     * Replaces the indexed values of one owner with one multi-row insert. Existing values are upserted
-     * rather than deleted and inserted again, after deleting only the (attr, idx) rows that are gone:
-     * a PATCH of one attribute then rewrites one row and its index entries, not all of them.
+     * Replaces the indexed values of one owner. Existing values are upserted rather than deleted and
+     * inserted again, after deleting only the (attr, idx) rows that are gone: a PATCH of one attribute
+     * then rewrites one row and its index entries, not all of them. A new owner's rows go as one JDBC
+     * batch of a one-row insert (one bulk execution on MariaDB, one statement shape whatever the number
+     * of values, so resources of many shapes do not evict each other's prepared statements). The upsert
+     * stays one multi-row statement: the driver never sends INSERT … ON DUPLICATE KEY UPDATE as a bulk
+     * execution, and a batch of them cost a round trip per row (measured: +7 statements per PATCH).
      */
     void replace(DSLContext tx, long owner, long source, List<IndexedValue> rows, boolean existing) {
         if (existing) {
@@ -58,15 +63,20 @@ record ValueTable(Table<?> table, Field<Long> ownerPk, Field<String> attr, Field
         if (rows.isEmpty()) {
             return;
         }
-        InsertValuesStep6<?, Long, String, Integer, Long, String, BigDecimal> insert =
+        if (!existing) {
+            BatchBindStep batch = tx.batch(tx.insertInto(table, ownerPk, attr, idx, sourceId, val, num)
+                    .values((Long) null, (String) null, (Integer) null, (Long) null, (String) null, (BigDecimal) null));
+            for (IndexedValue r : rows) {
+                batch = batch.bind(owner, r.attr(), r.idx(), source, r.val(), r.num());
+            }
+            batch.execute();
+            return;
+        }
+        InsertValuesStep6<?, Long, String, Integer, Long, String, BigDecimal> upsert =
                 tx.insertInto(table, ownerPk, attr, idx, sourceId, val, num);
         for (IndexedValue r : rows) {
-            insert = insert.values(owner, r.attr(), r.idx(), source, r.val(), r.num());
+            upsert = upsert.values(owner, r.attr(), r.idx(), source, r.val(), r.num());
         }
-        if (existing) {
-            insert.onDuplicateKeyUpdate().set(val, DSL.excluded(val)).set(num, DSL.excluded(num)).execute();
-        } else {
-            insert.execute();
-        }
+        upsert.onDuplicateKeyUpdate().set(val, DSL.excluded(val)).set(num, DSL.excluded(num)).execute();
     }
 }
