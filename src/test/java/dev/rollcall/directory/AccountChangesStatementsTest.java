@@ -37,12 +37,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an HRIS create and a replace cost in SQL statements on real MariaDB, with two subscriptions that
- * want every event (a regression guard for the store's per-transaction reads, counted by a jOOQ listener
+ * want every event (a regression guard for the store's per-transaction reads, counted at the JDBC level
  * on the changes' transactions only). Before December 2026 (MariaDB general log): 30 per create and 28
  * per replace (the person locked three times, its accounts read three times, the worker link read
  * back, SHOW WARNINGS, a chain query per subscription, match keys always rewritten); 18 and 18 after;
  * then 16 per create (the correlation attribute comes with the source, a new person's accounts are the ones
- * this transaction inserted). START TRANSACTION and COMMIT are not counted: they bypass jOOQ.
+ * this transaction inserted); 18.1 and 20 since the count is taken at the JDBC level, with START TRANSACTION
+ * and COMMIT and whatever runs on the connection directly (nothing else was hidden from the jOOQ listener).
  */
 class AccountChangesStatementsTest {
     private static final Actor OPERATOR = Actor.of("operator:test");
@@ -109,8 +110,8 @@ class AccountChangesStatementsTest {
             System.out.println("statements per create: " + perCreate + ", per replace: " + perReplace);
             // every change wrote its deliveries: two events per create, one or two per replace, two subscriptions
             assertThat(services.database().dsl().fetchCount(DELIVERY)).isGreaterThanOrEqualTo(PERSONS * 2 * 3);
-            assertThat(perCreate).as("statements per HRIS create of a new person").isLessThanOrEqualTo(16.1);
-            assertThat(perReplace).as("statements per replace of a title").isLessThanOrEqualTo(18);
+            assertThat(perCreate).as("statements per HRIS create of a new person").isLessThanOrEqualTo(18.1);
+            assertThat(perReplace).as("statements per replace of a title").isLessThanOrEqualTo(20);
         }
     }
 
