@@ -81,33 +81,27 @@ public record DeliverySettings(Optional<byte[]> masterKey, RetrySchedule retrySc
 
     /** How long a subscription may fail without a success before it is disabled (ISO-8601, default P5D). */
     private static Duration disableAfter(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return FailureWatch.DEFAULT;
-        }
-        try {
-            Duration d = Duration.parse(raw.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException("ROLLCALL_WEBHOOK_DISABLE_AFTER must be a positive duration, got: " + raw);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new ConfigException("ROLLCALL_WEBHOOK_DISABLE_AFTER must be an ISO-8601 duration such as P5D, got: " + raw);
-        }
+        return positive("ROLLCALL_WEBHOOK_DISABLE_AFTER", raw, FailureWatch.DEFAULT, "P5D");
     }
 
     /** How long a delivered or dead delivery (and its attempts) is kept after it finished (ISO-8601, default P30D). */
     private static Duration retention(String raw) {
+        return positive("ROLLCALL_DELIVERY_RETENTION", raw, DEFAULT_RETENTION, "P30D");
+    }
+
+    /** The variable's ISO-8601 duration, which must be above zero; {@code otherwise} when it is unset. */
+    private static Duration positive(String variable, String raw, Duration otherwise, String example) {
         if (raw == null || raw.isBlank()) {
-            return DEFAULT_RETENTION;
+            return otherwise;
         }
         try {
             Duration d = Duration.parse(raw.trim());
             if (d.isNegative() || d.isZero()) {
-                throw new ConfigException("ROLLCALL_DELIVERY_RETENTION must be a positive duration, got: " + raw);
+                throw new ConfigException(variable + " must be a positive duration, got: " + raw);
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new ConfigException("ROLLCALL_DELIVERY_RETENTION must be an ISO-8601 duration such as P30D, got: " + raw);
+            throw new ConfigException(variable + " must be an ISO-8601 duration such as " + example + ", got: " + raw);
         }
     }
 
