@@ -46,10 +46,7 @@ final class MatchRows implements MatchIndex {
         if (known.isPresent()) {
             return known;
         }
-        Optional<PersonRef> owner = tx.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON)
-                .on(PERSON.PK.eq(WORKER_LINK.PERSON_PK))
-                .where(WORKER_LINK.WORKER_ID.eq(workerId))
-                .fetchOptional(r -> new PersonRef(r.value1(), r.value2()));
+        Optional<PersonRef> owner = persons.ofWorker(tx, workerId);
         owner.ifPresent(p -> reads.keepWorker(workerId, p));
         return owner;
     }

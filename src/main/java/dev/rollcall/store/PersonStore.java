@@ -1,6 +1,9 @@
 package dev.rollcall.store;
 
 import static dev.rollcall.store.generated.Tables.PERSON;
+import static dev.rollcall.store.generated.Tables.WORKER_LINK;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.param;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +11,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.identity.GoldenRecord;
 import dev.rollcall.identity.GoldenValue;
+import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Provenance;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.JSON;
 
 /** Persons: state, golden record (stored as JSON with provenance) and the per-person event sequence. */
 public final class PersonStore {
     private final ObjectMapper json;
+    /** golden, event_seq, updated_at, pk: the write of every change to a person, rendered once. */
+    private final FixedBatch saved = new FixedBatch(db -> db.update(PERSON)
+            .set(PERSON.GOLDEN, param("golden", PERSON.GOLDEN))
+            .set(PERSON.EVENT_SEQ, param("eventSeq", PERSON.EVENT_SEQ))
+            .set(PERSON.VERSION, PERSON.VERSION.plus(inline(1L)))
+            .set(PERSON.UPDATED_AT, param("at", PERSON.UPDATED_AT))
+            .where(PERSON.PK.eq(param("pk", PERSON.PK))), 4);
+
+    /** The person a worker id is linked to, asked by every push that carries one, rendered once. */
+    private final FixedQuery ofWorker = new FixedQuery(db -> db.select(PERSON.PK, PERSON.ID).from(WORKER_LINK).join(PERSON)
+            .on(PERSON.PK.eq(WORKER_LINK.PERSON_PK)).where(WORKER_LINK.WORKER_ID.eq(param("workerId", WORKER_LINK.WORKER_ID))), 1);
 
     public PersonStore(ObjectMapper json) {
         this.json = json;
@@ -25,13 +41,12 @@ public final class PersonStore {
 
     /** Saves the golden record and the advanced event sequence of a locked person. */
     public void save(DSLContext tx, long personPk, GoldenRecord golden, long eventSeq, Instant at) {
-        tx.update(PERSON)
-                .set(PERSON.GOLDEN, JSON.valueOf(toJson(golden)))
-                .set(PERSON.EVENT_SEQ, eventSeq)
-                .set(PERSON.VERSION, PERSON.VERSION.plus(1))
-                .set(PERSON.UPDATED_AT, Clock.toDb(at))
-                .where(PERSON.PK.eq(personPk))
-                .execute();
+        saved.execute(tx, List.<Object[]>of(new Object[] {toJson(golden), eventSeq, Clock.toDb(at), personPk}));
+    }
+
+    /** The person the worker id is linked to, if any (worker_id is the link's unique key). */
+    Optional<PersonRef> ofWorker(DSLContext tx, String workerId) {
+        return ofWorker.fetch(tx, r -> new PersonRef(r.get(PERSON.PK), r.get(PERSON.ID)), workerId).stream().findFirst();
     }
 
     String toJson(GoldenRecord golden) {
