@@ -61,9 +61,8 @@ public final class AuditStore {
         AuditDigest.Content content = new AuditDigest.Content(micros(at), e.actor(), e.action(), e.targetType(),
                 e.targetId(), e.correlationId(), e.beforeJson(), e.afterJson(), witness.seq(), witness.hash());
         // the JSON states go as the text the protocol rendered: the row hash covers exactly what is stored
-        row.execute(tx, List.<Object[]>of(new Object[] {content.at(), e.actor(), e.action(), e.targetType(), e.targetId(),
-                e.correlationId(), e.beforeJson(), e.afterJson(), content.witnessSeq(), content.witnessHash(),
-                AuditDigest.content(content)}));
+        row.executeOne(tx, content.at(), e.actor(), e.action(), e.targetType(), e.targetId(), e.correlationId(),
+                e.beforeJson(), e.afterJson(), content.witnessSeq(), content.witnessHash(), AuditDigest.content(content));
     }
 
     /**

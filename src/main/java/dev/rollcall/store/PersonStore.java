@@ -15,7 +15,6 @@ import dev.rollcall.identity.PersonRef;
 import dev.rollcall.identity.Provenance;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -41,7 +40,7 @@ public final class PersonStore {
 
     /** Saves the golden record and the advanced event sequence of a locked person. */
     public void save(DSLContext tx, long personPk, GoldenRecord golden, long eventSeq, Instant at) {
-        saved.execute(tx, List.<Object[]>of(new Object[] {toJson(golden), eventSeq, Clock.toDb(at), personPk}));
+        saved.executeOne(tx, toJson(golden), eventSeq, Clock.toDb(at), personPk);
     }
 
     /** The person the worker id is linked to, if any (worker_id is the link's unique key). */
