@@ -69,7 +69,7 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
             }
         };
         this.sources = sourceId -> parts.sources().byId(tx, sourceId);
-        this.events = new StoreEventLog(tx, parts.eventJson(), parts.outbox(), reads);
+        this.events = new StoreEventLog(tx, parts.eventJson(), parts.events(), parts.outbox(), reads);
         this.audit = new StoreAuditLog(tx, parts.audit(), parts.eventJson());
         this.accountRows = new StoreAccountRows(tx, parts.accounts(), reads);
         this.groupRows = new StoreGroupRows(tx, parts.groups(), parts.memberships());
@@ -182,14 +182,14 @@ public final class StoreTx implements DirectoryTx, SourceRegistryTx, DeliveryTx 
     record StoreParts(PersonStore persons, FactsJson facts, CaseRows cases, AuthorityRows authority, SourceStore sources,
                       EventJson eventJson, AuditStore audit, AccountStore accounts, GroupStore groups,
                       MembershipQueries memberships, CredentialStore credentials, StoreOutbox outbox, HoldJson holds,
-                      RulesJson rules, DeliveredStatements delivered) {
+                      RulesJson rules, DeliveredStatements delivered, EventStatements events) {
 
         static StoreParts create(ObjectMapper json, MembershipQueries memberships) {
             return new StoreParts(new PersonStore(json), new FactsJson(json), new CaseRows(json), new AuthorityRows(json),
                     new SourceStore(), new EventJson(json), new AuditStore(), new AccountStore(), new GroupStore(),
                     memberships, new CredentialStore(), new StoreOutbox(new PersonStore(json), new FactsJson(json), new GroupStore(),
                     new SnapshotJson(json), new RulesJson(json)), new HoldJson(json), new RulesJson(json),
-                    new DeliveredStatements());
+                    new DeliveredStatements(), new EventStatements());
         }
     }
 }
