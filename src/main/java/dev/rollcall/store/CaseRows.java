@@ -3,6 +3,7 @@ package dev.rollcall.store;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE;
 import static dev.rollcall.store.generated.Tables.MATCH_CASE_CANDIDATE;
 import static dev.rollcall.store.generated.Tables.MATCH_DECISION;
+import static org.jooq.impl.DSL.param;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,15 @@ import org.jooq.Record;
 /** Match decisions (the record of every resolution) and match cases (the ones a human decides). */
 final class CaseRows {
     private final ObjectMapper json;
+    /** The decision every resolution records, rendered once: account, source, person, outcome, score, evidence, actor, case, at. */
+    private final FixedBatch decision = new FixedBatch(db -> db.insertInto(MATCH_DECISION, MATCH_DECISION.ACCOUNT_ID,
+                    MATCH_DECISION.SOURCE_ID, MATCH_DECISION.PERSON_ID, MATCH_DECISION.OUTCOME, MATCH_DECISION.SCORE,
+                    MATCH_DECISION.EVIDENCE, MATCH_DECISION.ACTOR, MATCH_DECISION.CASE_ID, MATCH_DECISION.CREATED_AT)
+            .values(param("accountId", MATCH_DECISION.ACCOUNT_ID), param("sourceId", MATCH_DECISION.SOURCE_ID),
+                    param("personId", MATCH_DECISION.PERSON_ID), param("outcome", MATCH_DECISION.OUTCOME),
+                    param("score", MATCH_DECISION.SCORE), param("evidence", MATCH_DECISION.EVIDENCE),
+                    param("actor", MATCH_DECISION.ACTOR), param("caseId", MATCH_DECISION.CASE_ID),
+                    param("at", MATCH_DECISION.CREATED_AT)), 9);
 
     CaseRows(ObjectMapper json) {
         this.json = json;
@@ -35,17 +45,8 @@ final class CaseRows {
         ObjectNode evidence = json.createObjectNode();
         evidence.set("rules", evidenceJson(d.evidence()));
         evidence.set("candidates", candidatesJson(d.candidates()));
-        tx.insertInto(MATCH_DECISION)
-                .set(MATCH_DECISION.ACCOUNT_ID, d.accountId())
-                .set(MATCH_DECISION.SOURCE_ID, d.sourceId())
-                .set(MATCH_DECISION.PERSON_ID, d.personId())
-                .set(MATCH_DECISION.OUTCOME, d.outcome().wireName())
-                .set(MATCH_DECISION.SCORE, d.score())
-                .set(MATCH_DECISION.EVIDENCE, JSON.valueOf(evidence.toString()))
-                .set(MATCH_DECISION.ACTOR, d.actor())
-                .set(MATCH_DECISION.CASE_ID, d.caseId())
-                .set(MATCH_DECISION.CREATED_AT, Clock.toDb(d.at()))
-                .execute();
+        decision.executeOne(tx, d.accountId(), d.sourceId(), d.personId(), d.outcome().wireName(), d.score(),
+                evidence.toString(), d.actor(), d.caseId(), Clock.toDb(d.at()));
     }
 
     String open(DSLContext tx, String accountId, long sourceId, String holder, int score, List<MatchCandidate> candidates,
