@@ -10,6 +10,7 @@ import dev.rollcall.kernel.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class LifecycleActions {
         }
         Duration period = reason == null || reason.isBlank() ? grace.involuntary() : grace.graceFor(why);
         inPerson(personId, (tx, person, now) -> {
-            requireState(person, LifecycleState.ACTIVE, "revoked");
+            requireState(person, "revoked", LifecycleState.ACTIVE);
             transitions.revoke(tx, person, why, period, actor, now);
         });
     }
@@ -60,23 +61,19 @@ public final class LifecycleActions {
      */
     public void reinstate(Actor actor, String personId) {
         inPerson(personId, (tx, person, now) -> {
-            LifecycleState state = person.row().state();
-            if (state != LifecycleState.SUSPENDED && state != LifecycleState.DEPROVISIONED) {
-                throw IdentityException.conflict("person " + personId + " is " + state.wireName()
-                        + "; only a suspended or deprovisioned person can be reinstated");
-            }
+            requireState(person, "reinstated", LifecycleState.SUSPENDED, LifecycleState.DEPROVISIONED);
             if (!tx.revocations().isRevoked(person.pk())) {
                 throw IdentityException.conflict("person " + personId + " was terminated by its authoritative source, "
                         + "not revoked by IT; it comes back when that source rescinds the termination or rehires");
             }
-            transitions.reactivate(tx, person, state, REINSTATED, actor, null, now);
+            transitions.reactivate(tx, person, person.row().state(), REINSTATED, actor, null, now);
         });
     }
 
     /** Sets the deprovision deadline of a SUSPENDED person; it must not lie in the past. */
     public void setGraceUntil(Actor actor, String personId, Instant until) {
         inPerson(personId, (tx, person, now) -> {
-            requireState(person, LifecycleState.SUSPENDED, "given a new grace deadline");
+            requireState(person, "given a new grace deadline", LifecycleState.SUSPENDED);
             Timer pending = pendingDeprovision(tx, person);
             move(tx, person, pending, until, actor, now);
         });
@@ -85,7 +82,7 @@ public final class LifecycleActions {
     /** Moves the pending deprovision deadline by {@code by} (negative: shortens); the result must not lie in the past. */
     public void shiftGrace(Actor actor, String personId, Duration by) {
         inPerson(personId, (tx, person, now) -> {
-            requireState(person, LifecycleState.SUSPENDED, "given a new grace deadline");
+            requireState(person, "given a new grace deadline", LifecycleState.SUSPENDED);
             Timer pending = pendingDeprovision(tx, person);
             if (pending == null) {
                 throw IdentityException.conflict("person " + personId + " has no pending deprovision to move; "
@@ -98,7 +95,7 @@ public final class LifecycleActions {
     /** Cancels the pending deprovision: the person stays suspended, with no deadline. */
     public void cancelDeprovision(Actor actor, String personId) {
         inPerson(personId, (tx, person, now) -> {
-            requireState(person, LifecycleState.SUSPENDED, "spared its deprovision");
+            requireState(person, "spared its deprovision", LifecycleState.SUSPENDED);
             Timer pending = pendingDeprovision(tx, person);
             if (pending == null) {
                 throw IdentityException.conflict("person " + personId + " has no pending deprovision");
@@ -110,7 +107,7 @@ public final class LifecycleActions {
     /** SUSPENDED → DEPROVISIONED now. */
     public void deprovision(Actor actor, String personId) {
         inPerson(personId, (tx, person, now) -> {
-            requireState(person, LifecycleState.SUSPENDED, "deprovisioned (revoke it first)");
+            requireState(person, "deprovisioned (revoke it first)", LifecycleState.SUSPENDED);
             Timer pending = pendingDeprovision(tx, person);
             transitions.deprovisionNow(tx, person, pending == null ? BY_IT : pending.reason(), actor, now);
         });
@@ -132,11 +129,13 @@ public final class LifecycleActions {
         return pending.isEmpty() ? null : pending.get(0);
     }
 
-    private static void requireState(PersonWork person, LifecycleState wanted, String what) {
+    /** A conflict unless the person is in one of the {@code wanted} states; {@code what} completes "can be …". */
+    private static void requireState(PersonWork person, String what, LifecycleState... wanted) {
         LifecycleState state = person.row().state();
-        if (state != wanted) {
+        if (!List.of(wanted).contains(state)) {
+            String states = String.join(" or ", Arrays.stream(wanted).map(LifecycleState::wireName).toList());
             throw IdentityException.conflict("person " + person.id() + " is " + (state == null ? "provisional" : state.wireName())
-                    + "; only a " + wanted.wireName() + " person can be " + what);
+                    + "; only a " + states + " person can be " + what);
         }
     }
 
